@@ -1,0 +1,66 @@
+package dev.gatehouse.auth;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One signed-in device: the family every rotated refresh token of that device belongs to. Revoking it ends all of
+ * them.
+ */
+@Entity
+@Table(name = "sessions")
+public class Session {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "user_id", nullable = false)
+    public UUID userId;
+
+    @Column(name = "device_id")
+    public String deviceId;
+
+    @Column(name = "ip_address")
+    public String ipAddress;
+
+    @Column(name = "user_agent")
+    public String userAgent;
+
+    @Column(name = "expires_at", nullable = false)
+    public OffsetDateTime expiresAt;
+
+    @Column(name = "last_used_at", nullable = false)
+    public OffsetDateTime lastUsedAt;
+
+    @Column(nullable = false)
+    public boolean revoked;
+
+    @Column(name = "revoked_at")
+    public OffsetDateTime revokedAt;
+
+    @Column(name = "revoke_reason")
+    public String revokeReason;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public boolean isActiveAt(OffsetDateTime now) {
+        return !revoked && expiresAt.isAfter(now);
+    }
+
+    public void revoke(OffsetDateTime now, String reason) {
+        if (!revoked) {
+            revoked = true;
+            revokedAt = now;
+            revokeReason = reason;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.gatehouse.auth;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A person's account. Email is kept lower-cased; the phone number is E.164. */
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String email;
+
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    @Column(name = "phone_number", nullable = false)
+    public String phoneNumber;
+
+    @Column(name = "phone_verified", nullable = false)
+    public boolean phoneVerified;
+
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
+
+    /** Computed by PostgreSQL from the two flags; read-only here so it can never disagree with them. */
+    @Generated
+    @Column(name = "verification_status", insertable = false, updatable = false)
+    public String verificationStatus;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "roles", columnDefinition = "text[]", nullable = false)
+    public List<String> roles = new ArrayList<>(List.of("user"));
+
+    @Column(name = "failed_login_count", nullable = false)
+    public int failedLoginCount;
+
+    @Column(name = "locked_until")
+    public OffsetDateTime lockedUntil;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public boolean isLockedAt(OffsetDateTime now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.gatehouse.auth.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** auth-service settings; see deploy/CONFIGURATION.md for the environment variables behind them. */
+@ConfigMapping(prefix = "gatehouse")
+public interface AuthConfig {
+
+    Jwt jwt();
+
+    Login login();
+
+    /** Service clients allowed to use client credentials, by client id. */
+    Map<String, Client> clients();
+
+    interface Jwt {
+        /** {@code iss} of every token. */
+        String issuer();
+
+        /** {@code aud} of every token. */
+        String audience();
+
+        /** A JWK Set of private EC P-256 keys; required unless {@link #generateKeyIfMissing()}. */
+        Optional<Path> keysFile();
+
+        /** The key that signs; the other keys in the file are still published for verification. */
+        Optional<String> activeKid();
+
+        /** Local and test runs only: make a throw-away signing key when no key file is configured. */
+        @WithDefault("false")
+        boolean generateKeyIfMissing();
+
+        @WithDefault("PT15M")
+        Duration accessTokenTtl();
+
+        @WithDefault("P30D")
+        Duration refreshTokenTtl();
+
+        @WithDefault("PT5M")
+        Duration serviceTokenTtl();
+
+        /**
+         * How long a rotated refresh token may still be presented (two tabs refreshing at once) before a reuse
+         * counts as theft and revokes the session.
+         */
+        @WithDefault("PT10S")
+        Duration refreshReuseGrace();
+    }
+
+    interface Login {
+        /** Consecutive wrong passwords before the account is locked. */
+        @WithDefault("5")
+        int maxFailedAttempts();
+
+        @WithDefault("PT15M")
+        Duration lockDuration();
+    }
+
+    interface Client {
+        /** Without a secret the client cannot obtain tokens. */
+        Optional<String> secret();
+
+        /** Roles put in the client's service token. */
+        @WithDefault("service")
+        java.util.List<String> roles();
+    }
+
+}

@@ -1,0 +1,27 @@
+package dev.gatehouse.auth.repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.gatehouse.auth.Session;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
+
+    public Uni<List<Session>> listActive(UUID userId, OffsetDateTime now) {
+        return list("userId = ?1 and revoked = false and expiresAt > ?2", Sort.descending("lastUsedAt"), userId, now);
+    }
+
+    public Uni<Integer> revokeAll(UUID userId, OffsetDateTime now, String reason) {
+        return update("revoked = true, revokedAt = ?2, revokeReason = ?3 where userId = ?1 and revoked = false", userId,
+                now, reason);
+    }
+}

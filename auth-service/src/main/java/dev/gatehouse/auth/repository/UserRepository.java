@@ -1,0 +1,47 @@
+package dev.gatehouse.auth.repository;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.gatehouse.auth.User;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class UserRepository implements PanacheRepositoryBase<User, UUID> {
+
+    /** {@code email} must already be lower-cased: the unique index is on {@code lower(email)}. */
+    public Uni<User> findByEmail(String email) {
+        return find("lower(email) = ?1", email).firstResult();
+    }
+
+    public Uni<User> findByPhoneNumber(String phoneNumber) {
+        return find("phoneNumber", phoneNumber).firstResult();
+    }
+
+    public Uni<Boolean> emailTaken(String email) {
+        return count("lower(email) = ?1", email).map(n -> n > 0);
+    }
+
+    public Uni<Boolean> phoneTaken(String phoneNumber) {
+        return count("phoneNumber", phoneNumber).map(n -> n > 0);
+    }
+
+    /**
+     * Counts a wrong password in one statement, so concurrent failures cannot lose an increment, and locks the
+     * account when the limit is reached.
+     */
+    public Uni<Integer> recordFailedLogin(UUID userId, int maxAttempts, OffsetDateTime lockUntil) {
+        return update("failedLoginCount = failedLoginCount + 1, "
+                + "lockedUntil = case when failedLoginCount + 1 >= ?2 then ?3 else lockedUntil end where id = ?1",
+                userId, maxAttempts, lockUntil);
+    }
+
+    public Uni<Integer> clearFailedLogins(UUID userId) {
+        return update("failedLoginCount = 0, lockedUntil = null where id = ?1 and failedLoginCount > 0", userId);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.gatehouse.auth.rest;
+
+import java.net.URI;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.gatehouse.auth.rest.dto.LoginRequest;
+import dev.gatehouse.auth.rest.dto.LogoutRequest;
+import dev.gatehouse.auth.rest.dto.RefreshRequest;
+import dev.gatehouse.auth.rest.dto.RegisterRequest;
+import dev.gatehouse.auth.rest.dto.ServiceTokenResponse;
+import dev.gatehouse.auth.rest.dto.TokenResponse;
+import dev.gatehouse.auth.rest.dto.UserResponse;
+import dev.gatehouse.auth.service.ClientCredentialsService;
+import dev.gatehouse.auth.service.LoginService;
+import dev.gatehouse.auth.service.RegistrationService;
+import dev.gatehouse.auth.service.SessionService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+@Path("/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final RegistrationService registration;
+    private final LoginService login;
+    private final SessionService sessions;
+    private final ClientCredentialsService clientCredentials;
+    private final JsonWebToken jwt;
+    private final HttpServerRequest request;
+
+    public AuthResource(RegistrationService registration, LoginService login, SessionService sessions,
+            ClientCredentialsService clientCredentials, JsonWebToken jwt, HttpServerRequest request) {
+        this.registration = registration;
+        this.login = login;
+        this.sessions = sessions;
+        this.clientCredentials = clientCredentials;
+        this.jwt = jwt;
+        this.request = request;
+    }
+
+    @POST
+    @Path("/register")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<UserResponse>> register(@Valid @NotNull RegisterRequest body) {
+        return registration.register(body, RequestClient.of(request))
+                .map(user -> RestResponse.ResponseBuilder.<UserResponse> created(URI.create("/users/me"))
+                        .entity(UserResponse.of(user)).build());
+    }
+
+    @POST
+    @Path("/login")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<TokenResponse> login(@Valid @NotNull LoginRequest body) {
+        return login.login(body, RequestClient.of(request));
+    }
+
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest body) {
+        return sessions.refresh(body.refreshToken(), RequestClient.of(request));
+    }
+
+    @POST
+    @Path("/logout")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Void>> logout(@Valid LogoutRequest body) {
+        String refreshToken = body == null ? null : body.refreshToken();
+        return sessions.logout(Claims.userId(jwt), Claims.sessionId(jwt), refreshToken, RequestClient.of(request))
+                .map(ignored -> RestResponse.noContent());
+    }
+
+    @POST
+    @Path("/logout-all")
+    @Authenticated
+    public Uni<RestResponse<Void>> logoutAll() {
+        return sessions.logoutEverywhere(Claims.userId(jwt), RequestClient.of(request))
+                .map(ignored -> RestResponse.noContent());
+    }
+
+    /** OAuth 2.0 token endpoint for services (client credentials only); people log in through /auth/login. */
+    @POST
+    @Path("/token")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public ServiceTokenResponse token(@FormParam("grant_type") String grantType,
+            @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret) {
+        return clientCredentials.issue(grantType, clientId, clientSecret);
+    }
+
+}

@@ -1,0 +1,32 @@
+package dev.gatehouse.auth.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.gatehouse.auth.security.SigningKeys;
+
+/** The public keys every other service verifies tokens with (RFC 7517). */
+@Path("/.well-known/jwks.json")
+public class JwksResource {
+
+    static final String JWK_SET_JSON = "application/jwk-set+json";
+
+    private final SigningKeys keys;
+
+    public JwksResource(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    /** Cached briefly: verifiers refetch on an unknown kid anyway, and rotation publishes keys well ahead of use. */
+    @GET
+    @PermitAll
+    @Produces({ "application/json", JWK_SET_JSON })
+    public RestResponse<String> jwks() {
+        return RestResponse.ResponseBuilder.ok(keys.publicJwks(), "application/json")
+                .header("Cache-Control", "public, max-age=300").build();
+    }
+}

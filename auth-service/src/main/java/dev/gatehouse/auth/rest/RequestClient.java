@@ -1,0 +1,16 @@
+package dev.gatehouse.auth.rest;
+
+import dev.gatehouse.auth.service.ClientInfo;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Reads the caller's address and user agent; the address honours X-Forwarded-For only from trusted proxies. */
+final class RequestClient {
+
+    private RequestClient() {
+    }
+
+    static ClientInfo of(HttpServerRequest request) {
+        String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        return new ClientInfo(ip, request.getHeader("User-Agent"));
+    }
+}

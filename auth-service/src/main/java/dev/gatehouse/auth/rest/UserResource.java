@@ -1,0 +1,60 @@
+package dev.gatehouse.auth.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.gatehouse.auth.rest.dto.SessionResponse;
+import dev.gatehouse.auth.rest.dto.UserResponse;
+import dev.gatehouse.auth.service.SessionService;
+import dev.gatehouse.auth.service.UserService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+@Path("/users/me")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    private final UserService users;
+    private final SessionService sessions;
+    private final JsonWebToken jwt;
+    private final HttpServerRequest request;
+
+    public UserResource(UserService users, SessionService sessions, JsonWebToken jwt, HttpServerRequest request) {
+        this.users = users;
+        this.sessions = sessions;
+        this.jwt = jwt;
+        this.request = request;
+    }
+
+    @GET
+    public Uni<UserResponse> me() {
+        return users.get(Claims.userId(jwt)).map(UserResponse::of);
+    }
+
+    @GET
+    @Path("/sessions")
+    public Uni<List<SessionResponse>> sessions() {
+        UUID current = Claims.sessionId(jwt);
+        return sessions.listActive(Claims.userId(jwt))
+                .map(list -> list.stream().map(session -> SessionResponse.of(session, current)).toList());
+    }
+
+    @DELETE
+    @Path("/sessions/{id}")
+    public Uni<RestResponse<Void>> revokeSession(@PathParam("id") UUID sessionId) {
+        return sessions.revokeOwn(Claims.userId(jwt), sessionId, RequestClient.of(request))
+                .map(ignored -> RestResponse.noContent());
+    }
+}

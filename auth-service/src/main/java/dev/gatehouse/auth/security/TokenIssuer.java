@@ -1,0 +1,62 @@
+package dev.gatehouse.auth.security;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.gatehouse.auth.User;
+import dev.gatehouse.auth.config.AuthConfig;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/** Signs the access tokens of people and the client-credentials tokens of services (ES256, with a kid). */
+@ApplicationScoped
+public class TokenIssuer {
+
+    /** The role every service token carries; otp-service admits nothing else. */
+    public static final String SERVICE_ROLE = "service";
+
+    private final SigningKeys keys;
+    private final AuthConfig.Jwt config;
+
+    public TokenIssuer(SigningKeys keys, AuthConfig config) {
+        this.keys = keys;
+        this.config = config.jwt();
+    }
+
+    public SignedToken accessToken(User user, UUID sessionId) {
+        Instant now = Instant.now();
+        Instant expires = now.plus(config.accessTokenTtl());
+        JwtClaimsBuilder claims = Jwt.issuer(config.issuer()).audience(config.audience())
+                .subject(user.id.toString()).issuedAt(now).expiresAt(expires)
+                .claim("jti", UUID.randomUUID().toString()).claim("sid", sessionId.toString())
+                .claim("token_use", "access").claim("email", user.email).claim("phone_number", user.phoneNumber)
+                .claim("email_verified", user.emailVerified).claim("phone_number_verified", user.phoneVerified)
+                .groups(new HashSet<>(user.roles));
+        return new SignedToken(sign(claims), expires);
+    }
+
+    public SignedToken serviceToken(String clientId, List<String> roles) {
+        Instant now = Instant.now();
+        Instant expires = now.plus(config.serviceTokenTtl());
+        JwtClaimsBuilder claims = Jwt.issuer(config.issuer()).audience(config.audience()).subject(clientId)
+                .issuedAt(now).expiresAt(expires).claim("jti", UUID.randomUUID().toString())
+                .claim("client_id", clientId).claim("token_use", "service").groups(new HashSet<>(roles));
+        return new SignedToken(sign(claims), expires);
+    }
+
+    private String sign(JwtClaimsBuilder claims) {
+        return claims.jws().keyId(keys.activeKid()).algorithm(SignatureAlgorithm.ES256).sign(keys.activePrivateKey());
+    }
+
+    /** A compact JWS and the instant it stops being valid. */
+    public record SignedToken(String token, Instant expiresAt) {
+        public long expiresInSeconds() {
+            return Math.max(0, expiresAt.getEpochSecond() - Instant.now().getEpochSecond());
+        }
+    }
+}
