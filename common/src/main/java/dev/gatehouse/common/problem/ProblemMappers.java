@@ -105,6 +105,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // Quarkus REST wraps body parse failures in a plain 400.
+            return unreadableJson(unreadable, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

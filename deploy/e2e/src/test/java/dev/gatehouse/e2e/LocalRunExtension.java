@@ -1,0 +1,52 @@
+package dev.gatehouse.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.restassured.RestAssured;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs a test class against a real {@code deploy/local/run}: started before the class, REST-assured pointed at its
+ * gateway, and stopped with SIGTERM afterwards, which must end it and everything it started within 30 seconds.
+ */
+public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+            .create(LocalRunExtension.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        LocalRunProcess run = LocalRunProcess.start();
+        context.getStore(NAMESPACE).put(LocalRunProcess.class, run);
+        try {
+            run.awaitReady();
+        } catch (RuntimeException | InterruptedException e) {
+            run.kill();
+            throw e;
+        }
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = run.gatewayPort();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        LocalRunProcess run = context.getStore(NAMESPACE).remove(LocalRunProcess.class, LocalRunProcess.class);
+        if (run == null) {
+            return;
+        }
+        boolean exited = run.stop(STOP_GRACE);
+        if (!exited) {
+            run.kill();
+        }
+        assertTrue(exited, "deploy/local/run did not exit within " + STOP_GRACE + " of SIGTERM:\n" + run.logTail());
+        assertEquals(List.of(), run.portsStillListening(), "still listening after the stop:\n" + run.logTail());
+    }
+}

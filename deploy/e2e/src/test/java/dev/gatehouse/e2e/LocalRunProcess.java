@@ -1,0 +1,177 @@
+package dev.gatehouse.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code deploy/local/run} as a child process, started the way a person starts it, on free ports and with a fresh
+ * state directory under target/ so that runs never share data.
+ */
+final class LocalRunProcess {
+
+    private static final List<String> SERVICES = List.of("auth-service", "otp-service", "company-service",
+            "approval-service");
+    /** A first start unpacks PostgreSQL and runs every service's migrations on a two-core machine. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+    private final Process process;
+    private final Path log;
+    private final int gatewayPort;
+    private final Map<String, Integer> ports;
+
+    private LocalRunProcess(Process process, Path log, Map<String, Integer> ports) {
+        this.process = process;
+        this.log = log;
+        this.ports = ports;
+        this.gatewayPort = ports.get("GATEHOUSE_GATEWAY_PORT");
+    }
+
+    static LocalRunProcess start() throws IOException {
+        Path root = repositoryRoot();
+        requireBuilt(root);
+        Path workDirectory = root.resolve("deploy/e2e/target/local-run-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+        Path state = workDirectory.resolve("state");
+        Files.createDirectories(workDirectory);
+        Path log = workDirectory.resolve("local-run.log");
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String variable : List.of("GATEHOUSE_GATEWAY_PORT", "GATEHOUSE_AUTH_PORT", "GATEHOUSE_OTP_PORT",
+                "GATEHOUSE_COMPANY_PORT", "GATEHOUSE_APPROVAL_PORT", "GATEHOUSE_PG_PORT")) {
+            ports.put(variable, freePort());
+        }
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("deploy/local/run").toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        ports.forEach((variable, port) -> builder.environment().put(variable, String.valueOf(port)));
+        builder.environment().put("GATEHOUSE_STATE_DIR", state.toString());
+        LocalRunProcess run = new LocalRunProcess(builder.start(), log, ports);
+        // A test JVM that dies early must not leave four services and PostgreSQL behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(run.process::destroy));
+        return run;
+    }
+
+    int gatewayPort() {
+        return gatewayPort;
+    }
+
+    /** Waits for what the local run waits for too: the gateway and every service's readiness. */
+    void awaitReady() throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!isReady(client)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("deploy/local/run exited with " + process.exitValue() + ":\n"
+                        + logTail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("deploy/local/run not ready after " + READY_TIMEOUT + ":\n"
+                        + logTail());
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+
+    /** SIGTERM, as Ctrl-C or a process manager sends; true when the local run exited within the grace. */
+    boolean stop(Duration grace) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Ports still accepting connections after the stop: a service or PostgreSQL left running. */
+    List<String> portsStillListening() {
+        return ports.entrySet().stream().filter(port -> isListening(port.getValue()))
+                .map(port -> port.getKey() + "=" + port.getValue()).toList();
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean isReady(HttpClient client) throws InterruptedException {
+        if (status(client, "http://127.0.0.1:" + gatewayPort + "/dev/inbox?to=ready%40example.com") != 200) {
+            return false;
+        }
+        for (String service : SERVICES) {
+            String variable = "GATEHOUSE_" + service.substring(0, service.indexOf('-')).toUpperCase() + "_PORT";
+            if (status(client, "http://127.0.0.1:" + ports.get(variable) + "/q/health/ready") != 200) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int status(HttpClient client, String url) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notYet) {
+            return -1;
+        }
+    }
+
+    private static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private static Path repositoryRoot() {
+        String root = System.getProperty("gatehouse.root");
+        if (root == null) {
+            throw new IllegalStateException("System property gatehouse.root is not set (the e2e pom sets it)");
+        }
+        return Path.of(root).toAbsolutePath().normalize();
+    }
+
+    /** The script would build what is missing, but a build inside the build's own test phase is not wanted. */
+    private static void requireBuilt(Path root) {
+        for (String service : SERVICES) {
+            Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the services before the e2e tests");
+            }
+        }
+        if (!Files.isDirectory(root.resolve("deploy/local/target/lib"))) {
+            throw new IllegalStateException("deploy/local is not packaged: package it before the e2e tests");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.gatehouse.local;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * The local stand-in for the Kubernetes Gateway: a streaming reverse proxy that routes by the HTTPRoutes, plus the
+ * dev inbox. It passes method, path, query, headers and status through untouched (Host included, so services build
+ * links with the gateway's address) and adds the X-Forwarded headers a cloud load balancer would.
+ */
+public final class Gateway {
+
+    /** RFC 9110 §7.6.1: these describe one connection and must not be forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    /** Long enough for a slow first request to a cold JVM, short enough that a hung backend shows as an error. */
+    private static final int BACKEND_IDLE_TIMEOUT_MILLIS = 60_000;
+
+    private final Vertx vertx;
+    private final RouteTable routes;
+    private final Map<String, Integer> backendPorts;
+    private final DevInboxEndpoint inbox;
+    private HttpClient client;
+    private HttpServer server;
+
+    /**
+     * @param backendPorts the local port of each Service name the routes name
+     * @param inbox the dev inbox, served at {@value DevInboxEndpoint#PATH}
+     */
+    public Gateway(Vertx vertx, RouteTable routes, Map<String, Integer> backendPorts, DevInbox inbox) {
+        Set<String> unknown = new TreeSet<>(routes.backends());
+        unknown.removeAll(backendPorts.keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("The HTTPRoutes name backends the local run does not start: " + unknown);
+        }
+        this.vertx = vertx;
+        this.routes = routes;
+        this.backendPorts = Map.copyOf(backendPorts);
+        this.inbox = new DevInboxEndpoint(inbox);
+    }
+
+    /** Port 0 picks a free port; the future carries the port listened on. */
+    public Future<Integer> listen(int port) {
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
+                .setMaxPoolSize(64));
+        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+                .requestHandler(this::handle);
+        return server.listen().map(HttpServer::actualPort);
+    }
+
+    public Future<Void> close() {
+        Future<Void> serverClosed = server == null ? Future.succeededFuture() : server.close();
+        return serverClosed.eventually(ignored -> client == null ? Future.succeededFuture() : client.close());
+    }
+
+    private void handle(HttpServerRequest request) {
+        if (DevInboxEndpoint.PATH.equals(request.path())) {
+            inbox.handle(request);
+            return;
+        }
+        routes.match(request.path()).ifPresentOrElse(
+                route -> proxy(request, route.backend(), backendPorts.get(route.backend())),
+                () -> Problems.send(request.response(), 404, "not_found", "Not Found",
+                        "No route for " + request.path()));
+    }
+
+    private void proxy(HttpServerRequest request, String backend, int port) {
+        request.pause();
+        RequestOptions options = new RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(port, "127.0.0.1"))
+                .setMethod(request.method())
+                .setURI(request.uri())
+                .setIdleTimeout(BACKEND_IDLE_TIMEOUT_MILLIS);
+        client.request(options)
+                .compose(backendRequest -> {
+                    copyRequestHeaders(request, backendRequest);
+                    return hasBody(request) ? backendRequest.send(request) : sendWithoutBody(request, backendRequest);
+                })
+                .onSuccess(backendResponse -> relay(backendResponse, request.response()))
+                .onFailure(failure -> badGateway(request, backend, failure));
+    }
+
+    private static Future<HttpClientResponse> sendWithoutBody(HttpServerRequest request, HttpClientRequest backend) {
+        request.resume();
+        return backend.send();
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") != null || (length != null && !"0".equals(length.trim()));
+    }
+
+    private static void copyRequestHeaders(HttpServerRequest request, HttpClientRequest backend) {
+        copyEndToEnd(request.headers(), backend.headers());
+        if (request.authority() != null) {
+            backend.authority(request.authority());
+        }
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        backend.putHeader("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+        backend.putHeader("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        if (request.authority() != null) {
+            backend.putHeader("X-Forwarded-Host", request.authority().toString());
+        }
+    }
+
+    private static void relay(HttpClientResponse backendResponse, HttpServerResponse response) {
+        response.setStatusCode(backendResponse.statusCode());
+        response.setStatusMessage(backendResponse.statusMessage());
+        copyEndToEnd(backendResponse.headers(), response.headers());
+        response.send(backendResponse).onFailure(failure -> response.reset());
+    }
+
+    private static void copyEndToEnd(MultiMap from, MultiMap to) {
+        // Connection may name further per-connection headers (RFC 9110 §7.6.1).
+        String connection = from.get("Connection");
+        Set<String> named = new HashSet<>();
+        if (connection != null) {
+            named.addAll(Arrays.asList(connection.toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
+        }
+        from.forEach(header -> {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !named.contains(name) && !"host".equals(name)) {
+                to.add(header.getKey(), header.getValue());
+            }
+        });
+    }
+
+    private static void badGateway(HttpServerRequest request, String backend, Throwable failure) {
+        HttpServerResponse response = request.response();
+        if (response.headWritten()) {
+            // Too late for an error body; cutting the connection tells the client the answer is incomplete.
+            response.reset();
+            return;
+        }
+        request.resume();
+        Problems.send(response, 502, "bad_gateway", "Bad Gateway",
+                backend + " is not answering: " + failure.getMessage());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.gatehouse.local;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything the local run reads from its environment, resolved once at start so that the rest of the code never
+ * looks at variables itself.
+ *
+ * @param repositoryRoot where the service modules and deploy/k8s live
+ * @param stateDirectory PostgreSQL data, generated keys and logs; kept across runs
+ * @param gatewayPort the one public port, like the Kubernetes Gateway's listener
+ * @param servicePorts each service's own port
+ * @param embeddedDatabasePort the embedded PostgreSQL's port, unused when an external server is configured
+ * @param externalDatabase the server named by the libpq variables (PGHOST...), if any
+ * @param readyTimeoutSeconds how long the services get to become ready
+ * @param serviceJavaOptions JVM options of each service process
+ */
+public record LocalSettings(
+        Path repositoryRoot,
+        Path stateDirectory,
+        int gatewayPort,
+        Map<ServiceSpec, Integer> servicePorts,
+        int embeddedDatabasePort,
+        Optional<DatabaseEndpoint> externalDatabase,
+        int readyTimeoutSeconds,
+        String serviceJavaOptions) {
+
+    static final int DEFAULT_GATEWAY_PORT = 8080;
+    static final int DEFAULT_EMBEDDED_DATABASE_PORT = 15432;
+    static final int DEFAULT_READY_TIMEOUT_SECONDS = 120;
+    /** Four JVMs share a small machine: a capped heap, the serial collector and C1 only keep them cheap to start. */
+    static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    public static LocalSettings fromEnvironment() {
+        Path root = Path.of(System.getProperty("gatehouse.root", "")).toAbsolutePath().normalize();
+        return from(root, System.getenv()::get);
+    }
+
+    static LocalSettings from(Path root, Function<String, String> env) {
+        Path state = root.resolve(text(env, "GATEHOUSE_STATE_DIR", ".gatehouse")).normalize();
+        Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
+        for (ServiceSpec service : ServiceSpec.values()) {
+            ports.put(service, number(env, service.portVariable(), service.defaultPort()));
+        }
+        return new LocalSettings(
+                root,
+                state,
+                number(env, "GATEHOUSE_GATEWAY_PORT", DEFAULT_GATEWAY_PORT),
+                Map.copyOf(ports),
+                number(env, "GATEHOUSE_PG_PORT", DEFAULT_EMBEDDED_DATABASE_PORT),
+                externalDatabase(env),
+                number(env, "GATEHOUSE_READY_TIMEOUT", DEFAULT_READY_TIMEOUT_SECONDS),
+                text(env, "GATEHOUSE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS));
+    }
+
+    public int port(ServiceSpec service) {
+        return servicePorts.get(service);
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    public String serviceUrl(ServiceSpec service) {
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    public Path logDirectory() {
+        return stateDirectory.resolve("logs");
+    }
+
+    /** libpq's own variable names, so a developer's existing PostgreSQL setup just works. */
+    private static Optional<DatabaseEndpoint> externalDatabase(Function<String, String> env) {
+        String host = env.apply("PGHOST");
+        if (host == null || host.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DatabaseEndpoint(
+                host,
+                number(env, "PGPORT", 5432),
+                text(env, "PGUSER", System.getProperty("user.name")),
+                text(env, "PGPASSWORD", "")));
+    }
+
+    private static String text(Function<String, String> env, String name, String fallback) {
+        String value = env.apply(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static int number(Function<String, String> env, String name, int fallback) {
+        String value = text(env, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.gatehouse.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RouteTableTest {
+
+    private static RouteTable kubernetesRoutes;
+
+    @BeforeAll
+    static void readTheRealHttpRoutes() throws IOException {
+        kubernetesRoutes = RouteTable.fromGatewayDirectory(TestPaths.gatewayDirectory());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/auth, auth-service",
+            "/auth/login, auth-service",
+            "/auth/password/reset, auth-service",
+            "/users/me/sessions, auth-service",
+            "/.well-known/jwks.json, auth-service",
+            "/companies, company-service",
+            "/companies/mine, company-service",
+            "/companies/GH-7Q2K/members, company-service",
+            "/approvals/42/approve, approval-service",
+    })
+    void routesPublicPathsToTheirService(String path, String backend) {
+        assertEquals(Optional.of(backend), backendOf(kubernetesRoutes, path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/authx", "/usersettings", "/companiesX/1", "/.well-known/jwks.json/x",
+            "/.well-known/openid-configuration", "/", "/q/health/ready" })
+    void leavesOtherPathsUnrouted(String path) {
+        assertEquals(Optional.empty(), backendOf(kubernetesRoutes, path));
+    }
+
+    /** API.md: the dev inbox does not exist in Kubernetes, and otp-service is internal only. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/dev/inbox", "/dev", "/otp", "/otp/3f2a/verify", "/otp/3f2a/resend" })
+    void kubernetesRoutesNeitherTheDevInboxNorOtpService(String path) {
+        assertEquals(Optional.empty(), backendOf(kubernetesRoutes, path));
+    }
+
+    @Test
+    void noHttpRouteSendsTrafficToOtpService() {
+        assertFalse(kubernetesRoutes.backends().contains("otp-service"), kubernetesRoutes.backends().toString());
+        assertTrue(kubernetesRoutes.routes().stream().noneMatch(route -> route.match().value().startsWith("/dev")));
+    }
+
+    @Test
+    void exactBeatsPrefixAndLongerPrefixBeatsShorter(@TempDir Path directory) throws IOException {
+        write(directory, "httproute-a.yaml", """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata:
+                  name: a
+                spec:
+                  rules:
+                    - matches:
+                        - path: { type: PathPrefix, value: / }
+                      backendRefs: [ { name: catch-all, port: 80 } ]
+                    - matches:
+                        - path: { type: PathPrefix, value: /api }
+                      backendRefs: [ { name: api, port: 80 } ]
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata:
+                  name: b
+                spec:
+                  rules:
+                    - matches:
+                        - path: { type: PathPrefix, value: /api/admin/ }
+                        - path: { type: Exact, value: /api/status }
+                      backendRefs: [ { name: admin, port: 80 } ]
+                """);
+        RouteTable routes = RouteTable.fromGatewayDirectory(directory);
+
+        assertEquals(Optional.of("api"), backendOf(routes, "/api/users"));
+        assertEquals(Optional.of("admin"), backendOf(routes, "/api/admin"));
+        assertEquals(Optional.of("admin"), backendOf(routes, "/api/admin/users"));
+        assertEquals(Optional.of("api"), backendOf(routes, "/api/administrators"));
+        assertEquals(Optional.of("admin"), backendOf(routes, "/api/status"));
+        assertEquals(Optional.of("api"), backendOf(routes, "/api/status/x"));
+        assertEquals(Optional.of("catch-all"), backendOf(routes, "/elsewhere"));
+    }
+
+    @Test
+    void aRuleWithoutMatchesMatchesEverything(@TempDir Path directory) throws IOException {
+        write(directory, "httproute-all.yaml", """
+                kind: HTTPRoute
+                metadata: { name: all }
+                spec:
+                  rules:
+                    - backendRefs: [ { name: web } ]
+                """);
+        assertEquals(Optional.of("web"), backendOf(RouteTable.fromGatewayDirectory(directory), "/anything/at/all"));
+    }
+
+    @Test
+    void onlyHttpRoutesInRouteFilesCount(@TempDir Path directory) throws IOException {
+        write(directory, "httproute-mixed.yaml", """
+                kind: Service
+                metadata: { name: not-a-route }
+                ---
+                kind: HTTPRoute
+                metadata: { name: real }
+                spec:
+                  rules:
+                    - matches: [ { path: { type: PathPrefix, value: /real } } ]
+                      backendRefs: [ { name: real } ]
+                """);
+        write(directory, "gateway.yaml", """
+                kind: HTTPRoute
+                metadata: { name: not-a-route-file }
+                spec:
+                  rules:
+                    - backendRefs: [ { name: sneaky } ]
+                """);
+        RouteTable routes = RouteTable.fromGatewayDirectory(directory);
+        assertEquals(Set.of("real"), routes.backends());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "matches: [ { path: { type: RegularExpression, value: /a.* } } ]",
+            "matches: [ { path: { type: PathPrefix, value: /a }, method: GET } ]",
+            "matches: [ { path: { type: PathPrefix, value: /a }, headers: [ { name: x, value: y } ] } ]",
+            "filters: [ { type: URLRewrite } ]",
+    })
+    void refusesWhatItCannotRouteLikeTheCluster(String ruleFragment, @TempDir Path directory) throws IOException {
+        write(directory, "httproute-x.yaml", """
+                kind: HTTPRoute
+                metadata: { name: x }
+                spec:
+                  rules:
+                    - %s
+                      backendRefs: [ { name: x } ]
+                """.formatted(ruleFragment));
+        assertThrows(IllegalArgumentException.class, () -> RouteTable.fromGatewayDirectory(directory));
+    }
+
+    private static Optional<String> backendOf(RouteTable routes, String path) {
+        return routes.match(path).map(RouteTable.Route::backend);
+    }
+
+    private static void write(Path directory, String name, String yaml) throws IOException {
+        Files.writeString(directory.resolve(name), yaml);
+    }
+}
