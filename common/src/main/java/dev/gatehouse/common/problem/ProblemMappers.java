@@ -18,9 +18,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -77,13 +80,17 @@ public class ProblemMappers {
         return respond(problem, uri).build();
     }
 
+    /** Quarkus REST ships its own (body-less) mappers for these two; ours answer in the shared format. */
+    @ServerExceptionMapper({ MismatchedInputException.class, JsonParseException.class })
+    public Response unreadableJsonOfKnownKind(JsonProcessingException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         Problem problem = Problem.of(400, "malformed_request", "Bad Request", "The request body is not valid JSON.");
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        String field = e instanceof JsonMappingException mapping ? fieldOf(mapping) : null;
+        if (field != null) {
             problem = Problem.of(400, "validation_failed", "Bad Request", "The request has invalid fields.")
                     .withErrors(List.of(new FieldError(field, "has the wrong type or format")));
         }
@@ -158,6 +165,26 @@ public class ProblemMappers {
             body = "{\"status\":" + problem.status() + ",\"code\":\"" + problem.code() + "\"}";
         }
         return Response.status(problem.status()).type(PROBLEM_JSON).entity(body);
+    }
+
+    /**
+     * The JSON field a mapping failure is about. Jackson's reference path is empty when Quarkus's generated
+     * deserializers read the body, so the parser's current field name is the fallback.
+     */
+    private static String fieldOf(JsonMappingException mapping) {
+        if (!mapping.getPath().isEmpty()) {
+            return mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+        }
+        if (mapping.getProcessor() instanceof JsonParser parser) {
+            try {
+                return parser.currentName();
+            } catch (java.io.IOException unreadable) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String detailFor(int status) {

@@ -1,0 +1,128 @@
+package dev.gatehouse.company.service;
+
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.jboss.logging.Logger;
+
+import dev.gatehouse.common.db.UniqueViolation;
+import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.company.Company;
+import dev.gatehouse.company.CompanyMember;
+import dev.gatehouse.company.CompanyRole;
+import dev.gatehouse.company.CompanyStatus;
+import dev.gatehouse.company.repository.CompanyRepository;
+import dev.gatehouse.company.repository.MemberRepository;
+import dev.gatehouse.company.rest.dto.CompanyResponse;
+import dev.gatehouse.company.rest.dto.CreateCompanyRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Companies: creation with a public id, reading, and the operator's status changes. */
+@ApplicationScoped
+public class CompanyService {
+
+    private static final Logger LOG = Logger.getLogger(CompanyService.class);
+    private static final int ID_ATTEMPTS = 5;
+
+    private final CompanyRepository companies;
+    private final MemberRepository members;
+    private final CompanyIdGenerator ids;
+
+    public CompanyService(CompanyRepository companies, MemberRepository members, CompanyIdGenerator ids) {
+        this.companies = companies;
+        this.members = members;
+        this.ids = ids;
+    }
+
+    /**
+     * Registers a company with its creator as OWNER, in one transaction. A public-id collision rolls the attempt
+     * back and tries again with a fresh id.
+     */
+    public Uni<Company> create(CreateCompanyRequest request, UUID creator) {
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> insert(request, creator)))
+                .onFailure(CompanyService::isCompanyIdCollision).retry().atMost(ID_ATTEMPTS - 1);
+    }
+
+    private Uni<Company> insert(CreateCompanyRequest request, UUID creator) {
+        OffsetDateTime now = OffsetDateTime.now();
+        Company company = new Company();
+        company.id = UUID.randomUUID();
+        company.companyId = ids.next(request.countryCode());
+        company.name = request.name().trim();
+        company.countryCode = request.countryCode();
+        company.phoneNumber = request.phoneNumber();
+        company.status = CompanyStatus.PENDING_VERIFICATION;
+        company.createdBy = creator;
+        company.createdAt = now;
+        company.updatedAt = now;
+        return companies.persistAndFlush(company)
+                .call(() -> members.persistAndFlush(CompanyMember.of(company.id, creator, CompanyRole.OWNER, now)))
+                .invoke(() -> LOG.infof("Company %s registered by %s", company.companyId, creator))
+                .replaceWith(company);
+    }
+
+    @WithSession
+    public Uni<Company> get(String companyId) {
+        return companies.findByCompanyId(companyId).map(CompanyService::orNotFound);
+    }
+
+    /** The caller's companies, each with the caller's role, oldest membership first. */
+    @WithSession
+    public Uni<List<CompanyResponse>> mine(UUID userId) {
+        return members.listByUser(userId).flatMap(memberships -> {
+            if (memberships.isEmpty()) {
+                return Uni.createFrom().item(List.<CompanyResponse> of());
+            }
+            Map<UUID, CompanyMember> byCompany = memberships.stream()
+                    .collect(Collectors.toMap(m -> m.companyId, Function.identity()));
+            return companies.list("id in ?1", byCompany.keySet()).map(found -> found.stream()
+                    .sorted(Comparator.comparing(c -> byCompany.get(c.id).joinedAt))
+                    .map(c -> CompanyResponse.of(c, byCompany.get(c.id).role)).toList());
+        });
+    }
+
+    /** An operator's decision; the row is locked so two operators cannot interleave transitions. */
+    @WithTransaction
+    public Uni<Company> changeStatus(String companyId, CompanyStatus next, String reason, Caller caller) {
+        if (!caller.platformAdmin()) {
+            throw ApiException.forbidden("platform_admin_required", "Only a platform administrator may do this.");
+        }
+        return lockByCompanyId(companyId).map(company -> {
+            if (company.status == next || !company.status.canMoveTo(next)) {
+                throw ApiException.conflict("illegal_transition",
+                        "A company cannot move from " + company.status + " to " + next + ".");
+            }
+            company.moveTo(next, reason.trim(), OffsetDateTime.now());
+            LOG.infof("Company %s moved to %s by %s", companyId, next, caller.userId());
+            return company;
+        });
+    }
+
+    /** Reads a company for update; the lock serialises membership and status changes of one company. */
+    Uni<Company> lockByCompanyId(String companyId) {
+        return companies.find("companyId", companyId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .map(CompanyService::orNotFound);
+    }
+
+    static Company orNotFound(Company company) {
+        if (company == null) {
+            throw ApiException.notFound("company_not_found", "No company has this id.");
+        }
+        return company;
+    }
+
+    private static boolean isCompanyIdCollision(Throwable failure) {
+        return UniqueViolation.constraintOf(failure).map(name -> name.contains("company_id")).orElse(false);
+    }
+}

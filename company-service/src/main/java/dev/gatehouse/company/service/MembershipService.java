@@ -1,0 +1,184 @@
+package dev.gatehouse.company.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.company.Company;
+import dev.gatehouse.company.CompanyMember;
+import dev.gatehouse.company.CompanyRole;
+import dev.gatehouse.company.CompanyStatus;
+import dev.gatehouse.company.repository.CompanyRepository;
+import dev.gatehouse.company.repository.MemberRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Who belongs to a company. Owners and admins manage members; only an owner touches an owner; a company always
+ * keeps at least one owner. Every change locks the company row first, so two concurrent demotions cannot leave it
+ * without one.
+ */
+@ApplicationScoped
+public class MembershipService {
+
+    private static final Logger LOG = Logger.getLogger(MembershipService.class);
+
+    private final CompanyService companies;
+    private final CompanyRepository companyRows;
+    private final MemberRepository members;
+
+    public MembershipService(CompanyService companies, CompanyRepository companyRows, MemberRepository members) {
+        this.companies = companies;
+        this.companyRows = companyRows;
+        this.members = members;
+    }
+
+    @WithTransaction
+    public Uni<List<CompanyMember>> list(String companyId, Caller caller) {
+        return companyRows.findByCompanyId(companyId).map(CompanyService::orNotFound)
+                .flatMap(company -> caller.platformAdmin() || caller.isService()
+                        ? Uni.createFrom().item(company)
+                        : requireMember(company, caller.userId()).replaceWith(company))
+                .flatMap(company -> members.listOf(company.id));
+    }
+
+    /** A user's role in the company; 404 when the user is not a member. */
+    @WithTransaction
+    public Uni<CompanyRole> roleOf(String companyId, UUID userId) {
+        return companyRows.findByCompanyId(companyId).map(CompanyService::orNotFound)
+                .flatMap(company -> requireTarget(company, userId)).map(member -> member.role);
+    }
+
+    @WithTransaction
+    public Uni<CompanyMember> changeRole(String companyId, UUID targetUserId, CompanyRole newRole, Caller caller) {
+        return companies.lockByCompanyId(companyId).flatMap(company -> requireManager(company, caller.userId())
+                .flatMap(actor -> requireTarget(company, targetUserId).flatMap(target -> {
+                    if (target.role == newRole) {
+                        return Uni.createFrom().item(target);
+                    }
+                    if ((target.role == CompanyRole.OWNER || newRole == CompanyRole.OWNER)
+                            && actor.role != CompanyRole.OWNER) {
+                        throw ownerRequired();
+                    }
+                    return keepAnOwner(company, target).map(ignored -> {
+                        target.role = newRole;
+                        target.updatedAt = OffsetDateTime.now();
+                        LOG.infof("%s is now %s of %s", targetUserId, newRole, companyId);
+                        return target;
+                    });
+                })));
+    }
+
+    /** An owner or admin removes a member, or a member leaves. */
+    @WithTransaction
+    public Uni<Void> remove(String companyId, UUID targetUserId, Caller caller) {
+        return companies.lockByCompanyId(companyId).flatMap(company -> {
+            Uni<CompanyMember> allowed = targetUserId.equals(caller.userId())
+                    ? requireTarget(company, targetUserId)
+                    : requireManager(company, caller.userId()).flatMap(actor -> requireTarget(company, targetUserId)
+                            .invoke(target -> {
+                                if (target.role == CompanyRole.OWNER && actor.role != CompanyRole.OWNER) {
+                                    throw ownerRequired();
+                                }
+                            }));
+            return allowed.flatMap(target -> keepAnOwner(company, target).flatMap(ignored -> members.delete(target)))
+                    .invoke(() -> LOG.infof("%s left %s", targetUserId, companyId));
+        });
+    }
+
+    /**
+     * Adds a member on another service's word (approval-service approving a join request). Idempotent: approving
+     * twice, or a retried call, leaves one membership and never downgrades an existing one.
+     */
+    @WithTransaction
+    public Uni<CompanyMember> addByService(String companyId, UUID userId, CompanyRole role) {
+        if (role == CompanyRole.OWNER) {
+            throw ApiException.invalidField("role", "a join request cannot make an owner");
+        }
+        return companies.lockByCompanyId(companyId).flatMap(company -> {
+            if (company.status != CompanyStatus.ACTIVE) {
+                throw ApiException.conflict("company_not_active", "Only an active company takes new members.");
+            }
+            return members.find(company.id, userId).flatMap(existing -> existing != null
+                    ? Uni.createFrom().item(existing)
+                    : members.persist(CompanyMember.of(company.id, userId, role, OffsetDateTime.now())));
+        });
+    }
+
+    /**
+     * Removes a deleted account from every company. A company it solely owned would be left ownerless, so such a
+     * company is deactivated with it.
+     */
+    @WithTransaction
+    public Uni<Long> removeUserEverywhere(UUID userId) {
+        return members.listByUser(userId).flatMap(memberships -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (CompanyMember membership : memberships) {
+                if (membership.role == CompanyRole.OWNER) {
+                    chain = chain.call(() -> deactivateIfLastOwner(membership));
+                }
+            }
+            return chain.flatMap(ignored -> members.removeUserEverywhere(userId));
+        });
+    }
+
+    private Uni<Void> deactivateIfLastOwner(CompanyMember membership) {
+        return members.countWithRole(membership.companyId, CompanyRole.OWNER).flatMap(owners -> owners > 1
+                ? Uni.createFrom().voidItem()
+                : companyRows.findById(membership.companyId).invoke(company -> {
+                    if (company != null && company.status != CompanyStatus.DEACTIVATED) {
+                        company.moveTo(CompanyStatus.DEACTIVATED, "The only owner deleted their account.",
+                                OffsetDateTime.now());
+                    }
+                }).replaceWithVoid());
+    }
+
+    private Uni<CompanyMember> requireMember(Company company, UUID userId) {
+        return members.find(company.id, userId).map(member -> {
+            if (member == null) {
+                throw ApiException.forbidden("not_a_member", "You are not a member of this company.");
+            }
+            return member;
+        });
+    }
+
+    private Uni<CompanyMember> requireManager(Company company, UUID userId) {
+        return requireMember(company, userId).map(member -> {
+            if (!member.role.canManageMembers()) {
+                throw ApiException.forbidden("admin_required", "Only an owner or admin of this company may do this.");
+            }
+            return member;
+        });
+    }
+
+    private Uni<CompanyMember> requireTarget(Company company, UUID userId) {
+        return members.find(company.id, userId).map(member -> {
+            if (member == null) {
+                throw ApiException.notFound("member_not_found", "This user is not a member of this company.");
+            }
+            return member;
+        });
+    }
+
+    /** Refuses to take the owner role from the company's last owner. */
+    private Uni<Void> keepAnOwner(Company company, CompanyMember target) {
+        if (target.role != CompanyRole.OWNER) {
+            return Uni.createFrom().voidItem();
+        }
+        return members.countWithRole(company.id, CompanyRole.OWNER).map(owners -> {
+            if (owners <= 1) {
+                throw ApiException.conflict("last_owner", "A company must keep at least one owner.");
+            }
+            return null;
+        });
+    }
+
+    private static ApiException ownerRequired() {
+        return ApiException.forbidden("owner_required", "Only an owner may give or take the owner role.");
+    }
+}

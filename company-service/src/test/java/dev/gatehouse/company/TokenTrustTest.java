@@ -1,0 +1,76 @@
+package dev.gatehouse.company;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.gatehouse.testing.TestIssuer;
+import dev.gatehouse.testing.TrustAuthService;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** company-service trusts exactly the tokens auth-service signs, and nothing that merely looks like one. */
+@QuarkusTest
+@QuarkusTestResource(TrustAuthService.class)
+class TokenTrustTest {
+
+    private final TestIssuer issuer = TestIssuer.shared();
+    private final UUID user = UUID.randomUUID();
+
+    @Test
+    void acceptsATokenSignedWithAPublishedKey() {
+        given().auth().oauth2(issuer.userToken(user)).when().get("/companies/mine")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void refusesAMissingToken() {
+        refused(null);
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        refused(issuer.expiredUserToken(user));
+    }
+
+    @Test
+    void refusesATokenSignedByAnotherKey() {
+        refused(issuer.userTokenSignedByStranger(user));
+    }
+
+    @Test
+    void refusesAnUnsignedToken() {
+        refused(issuer.unsignedUserToken(user));
+    }
+
+    @Test
+    void refusesAnotherIssuer() {
+        refused(issuer.userTokenWithIssuer(user, "https://evil.example"));
+    }
+
+    @Test
+    void refusesAnotherAudience() {
+        refused(issuer.userTokenWithAudience(user, "someone-else"));
+    }
+
+    @Test
+    void refusesGarbage() {
+        refused("a.b.c");
+    }
+
+    private static void refused(String token) {
+        var request = given();
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        request.when().get("/companies/mine")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer"))
+                .body("code", equalTo("unauthorized"))
+                .body("status", equalTo(401));
+    }
+}
