@@ -64,6 +64,12 @@ public final class TestIssuer implements AutoCloseable {
         return userToken(userId, userId + "@example.com");
     }
 
+    /** A person who has verified neither their email address nor their phone number yet. */
+    public String unverifiedUserToken(UUID userId) {
+        return sign(userClaims(userId, userId + "@example.com").claim("email_verified", false)
+                .claim("phone_number_verified", false));
+    }
+
     /** A platform administrator's access token. */
     public String adminToken(UUID userId) {
         return sign(userClaims(userId, userId + "@example.com").groups(Set.of("user", "platform-admin")));

@@ -20,13 +20,16 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.gatehouse.company.CompanyRole;
 import dev.gatehouse.company.rest.dto.ChangeStatusRequest;
 import dev.gatehouse.company.rest.dto.CompanyResponse;
+import dev.gatehouse.company.rest.dto.ConfirmVerificationRequest;
 import dev.gatehouse.company.rest.dto.CreateCompanyRequest;
 import dev.gatehouse.company.rest.dto.MemberResponse;
 import dev.gatehouse.company.rest.dto.UpdateMemberRequest;
 import dev.gatehouse.company.service.Caller;
 import dev.gatehouse.company.service.CompanyService;
+import dev.gatehouse.company.service.CompanyVerificationService;
 import dev.gatehouse.company.service.MembershipService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -38,11 +41,14 @@ public class CompanyResource {
 
     private final CompanyService companies;
     private final MembershipService memberships;
+    private final CompanyVerificationService verification;
     private final JsonWebToken jwt;
 
-    public CompanyResource(CompanyService companies, MembershipService memberships, JsonWebToken jwt) {
+    public CompanyResource(CompanyService companies, MembershipService memberships,
+            CompanyVerificationService verification, JsonWebToken jwt) {
         this.companies = companies;
         this.memberships = memberships;
+        this.verification = verification;
         this.jwt = jwt;
     }
 
@@ -53,7 +59,7 @@ public class CompanyResource {
         return companies.create(body, caller.userId())
                 .map(company -> RestResponse.ResponseBuilder
                         .<CompanyResponse> created(URI.create("/companies/" + company.companyId))
-                        .entity(CompanyResponse.of(company, dev.gatehouse.company.CompanyRole.OWNER)).build());
+                        .entity(CompanyResponse.of(company, CompanyRole.OWNER)).build());
     }
 
     /** Declared before /{companyId} for readers; JAX-RS prefers the literal path anyway. */
@@ -67,6 +73,21 @@ public class CompanyResource {
     @Path("/{companyId}")
     public Uni<CompanyResponse> get(@PathParam("companyId") String companyId) {
         return companies.get(companyId).map(CompanyResponse::of);
+    }
+
+    /** Sends an SMS code to the company's phone number. */
+    @POST
+    @Path("/{companyId}/verification")
+    public Uni<RestResponse<Void>> startVerification(@PathParam("companyId") String companyId) {
+        return verification.start(companyId, Callers.person(jwt)).map(ignored -> RestResponse.accepted());
+    }
+
+    @POST
+    @Path("/{companyId}/verification/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<CompanyResponse> confirmVerification(@PathParam("companyId") String companyId,
+            @Valid @NotNull ConfirmVerificationRequest body) {
+        return verification.confirm(companyId, body.code(), Callers.person(jwt)).map(CompanyResponse::of);
     }
 
     @GET

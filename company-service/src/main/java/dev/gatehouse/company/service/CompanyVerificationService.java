@@ -1,0 +1,89 @@
+package dev.gatehouse.company.service;
+
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.company.Company;
+import dev.gatehouse.company.CompanyRole;
+import dev.gatehouse.company.CompanyStatus;
+import dev.gatehouse.company.client.OtpGateway;
+import dev.gatehouse.company.repository.CompanyRepository;
+import dev.gatehouse.company.repository.MemberRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Proves a company owns its phone number: an SMS code from otp-service, confirmed by an owner or admin, moves the
+ * company from PENDING_VERIFICATION to ACTIVE. No transaction is held open while otp-service is called.
+ */
+@ApplicationScoped
+public class CompanyVerificationService {
+
+    private static final Logger LOG = Logger.getLogger(CompanyVerificationService.class);
+
+    private final CompanyRepository companies;
+    private final MemberRepository members;
+    private final OtpGateway otp;
+
+    public CompanyVerificationService(CompanyRepository companies, MemberRepository members, OtpGateway otp) {
+        this.companies = companies;
+        this.members = members;
+        this.otp = otp;
+    }
+
+    public Uni<Void> start(String companyId, Caller caller) {
+        return Panache.withSession(() -> pendingCompanyManagedBy(companyId, caller))
+                .flatMap(company -> otp.sendCompanyCode(company.id, company.phoneNumber)
+                        .flatMap(otpId -> Panache.withTransaction(() -> companies.findById(company.id)
+                                .invoke(fresh -> fresh.pendingVerificationId = otpId))))
+                .replaceWithVoid();
+    }
+
+    public Uni<Company> confirm(String companyId, String code, Caller caller) {
+        return Panache.withSession(() -> pendingCompanyManagedBy(companyId, caller)).flatMap(company -> {
+            if (company.pendingVerificationId == null) {
+                throw ApiException.conflict("verification_not_started",
+                        "Ask for a code first: POST /companies/" + companyId + "/verification.");
+            }
+            return otp.verify(company.pendingVerificationId, code).flatMap(subject -> {
+                if (!subject.equals(company.id)) {
+                    throw ApiException.badRequest("otp_invalid", "This code was not issued for this company.");
+                }
+                return Panache.withTransaction(() -> companies.findById(company.id).map(fresh -> activate(fresh)));
+            });
+        });
+    }
+
+    private static Company activate(Company company) {
+        OffsetDateTime now = OffsetDateTime.now();
+        if (company.status == CompanyStatus.PENDING_VERIFICATION) {
+            company.moveTo(CompanyStatus.ACTIVE, "Phone number verified.", now);
+            LOG.infof("Company %s verified its phone and is active", company.companyId);
+        }
+        company.phoneVerifiedAt = now;
+        company.pendingVerificationId = null;
+        return company;
+    }
+
+    private Uni<Company> pendingCompanyManagedBy(String companyId, Caller caller) {
+        return companies.findByCompanyId(companyId).map(CompanyService::orNotFound)
+                .flatMap(company -> members.find(company.id, caller.userId()).map(member -> {
+                    if (member == null) {
+                        throw ApiException.forbidden("not_a_member", "You are not a member of this company.");
+                    }
+                    if (member.role != CompanyRole.OWNER && member.role != CompanyRole.ADMIN) {
+                        throw ApiException.forbidden("admin_required",
+                                "Only an owner or admin of this company may do this.");
+                    }
+                    if (company.status != CompanyStatus.PENDING_VERIFICATION) {
+                        throw ApiException.conflict("already_verified", "This company is not waiting for verification.");
+                    }
+                    return company;
+                }));
+    }
+
+}

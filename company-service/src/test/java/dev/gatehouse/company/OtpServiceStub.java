@@ -1,0 +1,119 @@
+package dev.gatehouse.company;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.gatehouse.testing.TestIssuer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * otp-service and auth-service's token endpoint, at the wire: an HTTP server on 127.0.0.1 speaking their API
+ * (API.md), so company-service's real REST clients, token handling and error translation are exercised.
+ */
+public class OtpServiceStub implements QuarkusTestResourceLifecycleManager {
+
+    static final Map<String, String> CODES_BY_DESTINATION = new ConcurrentHashMap<>();
+    static final AtomicBoolean DOWN = new AtomicBoolean();
+    private static final Map<String, JsonObject> OTPS = new ConcurrentHashMap<>();
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().join();
+        String url = "http://127.0.0.1:" + server.actualPort();
+        return Map.of("quarkus.rest-client.otp-service.url", url, "quarkus.rest-client.auth-service.url", url,
+                "gatehouse.service-client.secret", "stub-secret");
+    }
+
+    @Override
+    public void stop() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    private void handle(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            if (DOWN.get()) {
+                request.response().setStatusCode(503).end();
+            } else if (request.path().equals("/auth/token")) {
+                token(request, body.toString());
+            } else if (!isServiceToken(request.getHeader("Authorization"))) {
+                problem(request, 401, "unauthorized", Map.of());
+            } else if (request.path().equals("/otp")) {
+                create(request, body.toJsonObject());
+            } else if (request.path().endsWith("/verify")) {
+                verify(request, request.path().split("/")[2], body.toJsonObject());
+            } else {
+                request.response().setStatusCode(404).end();
+            }
+        });
+    }
+
+    private void token(HttpServerRequest request, String form) {
+        if (!form.contains("client_id=company-service") || !form.contains("client_secret=stub-secret")) {
+            problem(request, 401, "invalid_client", Map.of());
+            return;
+        }
+        json(request, 200, new JsonObject().put("access_token", TestIssuer.shared().serviceToken("company-service"))
+                .put("token_type", "Bearer").put("expires_in", 300));
+    }
+
+    private void create(HttpServerRequest request, JsonObject body) {
+        String id = UUID.randomUUID().toString();
+        String code = String.format("%06d", (int) (Math.random() * 1_000_000));
+        CODES_BY_DESTINATION.put(body.getString("destination"), code);
+        OTPS.put(id, body.copy().put("code", code).put("attempts", 0).put("status", "PENDING"));
+        json(request, 201, new JsonObject().put("id", id).put("expiresAt", Instant.now().plusSeconds(600).toString())
+                .put("resendAvailableAt", Instant.now().plusSeconds(60).toString()));
+    }
+
+    private void verify(HttpServerRequest request, String id, JsonObject body) {
+        JsonObject otp = OTPS.get(id);
+        if (otp == null) {
+            problem(request, 404, "otp_not_found", Map.of());
+        } else if (!"PENDING".equals(otp.getString("status"))) {
+            problem(request, 409, "otp_used", Map.of());
+        } else if (!otp.getString("code").equals(body.getString("code"))) {
+            int attempts = otp.getInteger("attempts") + 1;
+            otp.put("attempts", attempts);
+            problem(request, 422, "otp_invalid", Map.of("remainingAttempts", 5 - attempts));
+        } else {
+            otp.put("status", "VERIFIED");
+            json(request, 200, new JsonObject().put("status", "VERIFIED").put("subjectId", otp.getString("subjectId"))
+                    .put("destination", otp.getString("destination")).put("type", otp.getString("type")));
+        }
+    }
+
+    /** A real service token: signed by the issuer company-service trusts, with {@code token_use: service}. */
+    private static boolean isServiceToken(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        return new JsonObject(claims).getString("token_use", "").equals("service");
+    }
+
+    private static void problem(HttpServerRequest request, int status, String code, Map<String, Object> extra) {
+        JsonObject body = new JsonObject().put("status", status).put("code", code).put("title", "stub")
+                .put("detail", "stub says " + code);
+        extra.forEach(body::put);
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .end(body.encode());
+    }
+
+    private static void json(HttpServerRequest request, int status, JsonObject body) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+}
