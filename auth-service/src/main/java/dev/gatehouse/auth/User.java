@@ -42,8 +42,9 @@ public class User {
     @Column(name = "verification_status", insertable = false, updatable = false)
     public String verificationStatus;
 
+    /** "_text" is PostgreSQL's own name for text[], which is what the reactive schema validator reads back. */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "roles", columnDefinition = "text[]", nullable = false)
+    @Column(name = "roles", columnDefinition = "_text", nullable = false)
     public List<String> roles = new ArrayList<>(List.of("user"));
 
     @Column(name = "failed_login_count", nullable = false)

@@ -1,0 +1,56 @@
+package dev.gatehouse.otp.client;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.gatehouse.otp.DeliveryAttempt;
+import dev.gatehouse.otp.config.OtpConfig;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.mail.SMTPException;
+
+/**
+ * Sends email through the SMTP relay configured under {@code quarkus.mailer.*} (SMTP_HOST, SMTP_PORT, ...). Mail is
+ * not retried here: a relay that accepted a message queues and retries it itself, and one that refused it will
+ * refuse it again.
+ */
+@ApplicationScoped
+public class SmtpMail {
+
+    private final ReactiveMailer mailer;
+    private final String from;
+    private final Duration timeout;
+
+    public SmtpMail(ReactiveMailer mailer, OtpConfig config) {
+        this.mailer = mailer;
+        this.from = config.mailFrom();
+        this.timeout = config.mailTimeout();
+    }
+
+    /** Completes when the relay accepted the message for delivery. */
+    public Uni<Void> send(String to, String subject, String text, String html) {
+        Mail mail = Mail.withText(to, subject, text).setHtml(html).setFrom(from);
+        // The reactive mailer has no timeout of its own; a relay that accepts the connection and then stalls would
+        // otherwise hold the request forever.
+        return mailer.send(mail)
+                .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no answer within " + timeout))
+                .onFailure().transform(SmtpMail::toDeliveryException);
+    }
+
+    private static Throwable toDeliveryException(Throwable failure) {
+        if (failure instanceof SMTPException smtp) {
+            return new DeliveryException(DeliveryAttempt.SMTP, String.valueOf(smtp.getReplyCode()),
+                    "The SMTP relay refused the message: " + smtp.getMessage(), false, failure);
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new DeliveryException(DeliveryAttempt.SMTP, null, "The SMTP relay could not be used: "
+                + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage()),
+                false, failure);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.gatehouse.otp.rest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.otp.Otp;
+import dev.gatehouse.otp.rest.dto.CreateOtpRequest;
+import dev.gatehouse.otp.rest.dto.OtpIssuedResponse;
+import dev.gatehouse.otp.rest.dto.OtpResponse;
+import dev.gatehouse.otp.rest.dto.OtpVerifiedResponse;
+import dev.gatehouse.otp.rest.dto.VerifyOtpRequest;
+import dev.gatehouse.otp.service.Destinations;
+import dev.gatehouse.otp.service.OtpService;
+import io.smallrye.mutiny.Uni;
+
+/** One-time codes for other Gatehouse services; only service tokens get in. */
+@Path("/otp")
+@RolesAllowed("service")
+@Produces(MediaType.APPLICATION_JSON)
+public class OtpResource {
+
+    private final OtpService otps;
+
+    public OtpResource(OtpService otps) {
+        this.otps = otps;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<OtpIssuedResponse>> create(@Valid @NotNull CreateOtpRequest body) {
+        Destinations.checkChannelFits(body.type(), body.channel());
+        String destination = Destinations.normalize(body.channel(), body.destination());
+        return otps.issue(new OtpService.IssueRequest(body.type(), body.channel(), destination, body.subjectId(),
+                body.locale()))
+                .map(otp -> RestResponse.ResponseBuilder.<OtpIssuedResponse> created(URI.create("/otp/" + otp.id))
+                        .entity(issued(otp)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<OtpResponse> get(@PathParam("id") String id) {
+        return otps.get(parseId(id)).map(otp -> new OtpResponse(otp.id, otp.type, otp.channel, otp.destination,
+                otp.subjectId, otp.status, otp.remainingAttempts(), otp.resendCount, instant(otp.expiresAt),
+                instant(otps.resendAvailableAt(otp)), instant(otp.verifiedAt), instant(otp.createdAt)));
+    }
+
+    @POST
+    @Path("/{id}/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<OtpVerifiedResponse> verify(@PathParam("id") String id, @Valid @NotNull VerifyOtpRequest body) {
+        return otps.verify(parseId(id), body.code()).map(otp -> new OtpVerifiedResponse(otp.status, otp.subjectId,
+                otp.destination, otp.type, otp.id, otp.channel, instant(otp.verifiedAt)));
+    }
+
+    @POST
+    @Path("/{id}/resend")
+    public Uni<RestResponse<OtpIssuedResponse>> resend(@PathParam("id") String id) {
+        return otps.resend(parseId(id)).map(otp -> RestResponse.accepted(issued(otp)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<RestResponse<Void>> revoke(@PathParam("id") String id) {
+        return otps.revoke(parseId(id)).map(ignored -> RestResponse.noContent());
+    }
+
+    private OtpIssuedResponse issued(Otp otp) {
+        return new OtpIssuedResponse(otp.id, instant(otp.expiresAt), instant(otps.resendAvailableAt(otp)));
+    }
+
+    /** A malformed id names no code, so it is answered like an unknown one. */
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            throw ApiException.notFound("otp_not_found", "No such one-time code.");
+        }
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

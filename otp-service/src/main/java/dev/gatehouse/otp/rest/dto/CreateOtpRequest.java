@@ -1,0 +1,28 @@
+package dev.gatehouse.otp.rest.dto;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.gatehouse.otp.OtpChannel;
+import dev.gatehouse.otp.OtpType;
+
+/**
+ * @param destination E.164 for SMS, an email address for EMAIL; checked against the channel by the service
+ * @param subjectId the user or company the code is about, handed back on verification
+ * @param locale BCP 47 language tag for the message, e.g. {@code en} or {@code sw-KE}
+ */
+public record CreateOtpRequest(
+        @NotNull OtpType type,
+        @NotNull OtpChannel channel,
+        @NotBlank @Size(max = 320) String destination,
+        UUID subjectId,
+        @Size(max = 35) @Pattern(regexp = LANGUAGE_TAG, message = LANGUAGE_TAG_MESSAGE) String locale) {
+
+    /** A BCP 47 language tag in its common shape: a language and optional subtags. */
+    static final String LANGUAGE_TAG = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$";
+    static final String LANGUAGE_TAG_MESSAGE = "must be a BCP 47 language tag such as en or sw-KE";
+}

@@ -1,0 +1,265 @@
+package dev.gatehouse.otp.service;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.gatehouse.common.db.UniqueViolation;
+import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.otp.DeliveryAttempt;
+import dev.gatehouse.otp.Otp;
+import dev.gatehouse.otp.OtpChannel;
+import dev.gatehouse.otp.OtpStatus;
+import dev.gatehouse.otp.OtpType;
+import dev.gatehouse.otp.RevokeReason;
+import dev.gatehouse.otp.config.OtpConfig;
+import dev.gatehouse.otp.repository.DeliveryAttemptRepository;
+import dev.gatehouse.otp.repository.OtpRepository;
+import dev.gatehouse.otp.security.CodeGenerator;
+import dev.gatehouse.otp.security.CodeHasher;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The life of a one-time code: issue, deliver, verify, resend, revoke.
+ * <p>
+ * Issuing and resending run in two short transactions around the provider call, so no database connection waits
+ * on Twilio or SMTP: the first stores the code (hashed) and counts it against the limits, the second records the
+ * delivery attempt and, when the provider did not take the message, revokes the code. Either a caller gets a code
+ * that was handed to a provider, or it gets an error and no live code exists.
+ */
+@ApplicationScoped
+public class OtpService {
+
+    /** What a caller asks for; the destination is already normalised for its channel. */
+    public record IssueRequest(OtpType type, OtpChannel channel, String destination, UUID subjectId, String locale) {
+    }
+
+    private final OtpRepository otps;
+    private final DeliveryAttemptRepository attempts;
+    private final RateLimiter rateLimiter;
+    private final CodeGenerator codes;
+    private final CodeHasher hasher;
+    private final Delivery delivery;
+    private final OtpMetrics metrics;
+    private final OtpConfig config;
+
+    public OtpService(OtpRepository otps, DeliveryAttemptRepository attempts, RateLimiter rateLimiter,
+            CodeGenerator codes, CodeHasher hasher, Delivery delivery, OtpMetrics metrics, OtpConfig config) {
+        this.otps = otps;
+        this.attempts = attempts;
+        this.rateLimiter = rateLimiter;
+        this.codes = codes;
+        this.hasher = hasher;
+        this.delivery = delivery;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    /** Issues a new code, superseding the pending one of the same destination and type, and sends it. */
+    public Uni<Otp> issue(IssueRequest request) {
+        String code = codes.newCode();
+        return Panache.withTransaction(() -> storeNew(request, code))
+                // Two requests raced past the cooldown check; the unique index let only one of them through.
+                .onFailure(UniqueViolation::is).transform(raced -> OtpProblems.cooldown(config.resendCooldown()))
+                .flatMap(otp -> deliver(otp, code, false));
+    }
+
+    private Uni<Otp> storeNew(IssueRequest request, String code) {
+        OffsetDateTime now = now();
+        return otps.latestSent(request.destination(), request.type())
+                .invoke(latest -> {
+                    Duration wait = latest == null ? Duration.ZERO : cooldownLeft(latest, now);
+                    if (wait.compareTo(Duration.ZERO) > 0) {
+                        throw OtpProblems.cooldown(wait);
+                    }
+                })
+                .chain(() -> rateLimiter.consumeMessage(request.destination(), now))
+                .chain(() -> otps.revokePending(request.destination(), request.type(), now))
+                .chain(() -> {
+                    Otp otp = new Otp();
+                    otp.id = UUID.randomUUID();
+                    otp.type = request.type();
+                    otp.channel = request.channel();
+                    otp.destination = request.destination();
+                    otp.subjectId = request.subjectId();
+                    otp.locale = request.locale();
+                    otp.status = OtpStatus.PENDING;
+                    otp.maxAttempts = config.maxAttempts();
+                    otp.createdAt = now;
+                    otp.updatedAt = now;
+                    renew(otp, code, now);
+                    return otps.persist(otp);
+                });
+    }
+
+    /** Checks a code. Wrong guesses are counted under a row lock; the last allowed one locks the code. */
+    public Uni<Otp> verify(UUID id, String code) {
+        return Panache.withTransaction(() -> check(id, code))
+                .onItemOrFailure().invoke((result, failure) -> metrics.verification(outcomeOf(result, failure)))
+                .map(Committed::orThrow);
+    }
+
+    private Uni<Committed<Otp>> check(UUID id, String code) {
+        OffsetDateTime now = now();
+        return otps.findByIdForUpdate(id).map(otp -> {
+            refuseIfFinished(otp);
+            if (otp.isExpiredAt(now)) {
+                otp.status = OtpStatus.EXPIRED;
+                return Committed.refused(OtpProblems.expired());
+            }
+            if (hasher.matches(otp.id, code, otp.codeHash)) {
+                otp.status = OtpStatus.VERIFIED;
+                otp.verifiedAt = now;
+                return Committed.ok(otp);
+            }
+            otp.attemptCount++;
+            if (otp.attemptCount >= otp.maxAttempts) {
+                otp.status = OtpStatus.LOCKED;
+                return Committed.refused(OtpProblems.locked());
+            }
+            return Committed.refused(OtpProblems.invalid(otp.remainingAttempts()));
+        });
+    }
+
+    /**
+     * Sends a fresh code under the same id: new hash, new expiry, attempts back to zero (they were guesses at the
+     * old code and say nothing about the new one). Only a pending, unexpired code can be resent; anything else
+     * needs a new code from {@link #issue}.
+     */
+    public Uni<Otp> resend(UUID id) {
+        String code = codes.newCode();
+        return Panache.withTransaction(() -> storeResend(id, code))
+                .map(Committed::orThrow)
+                .flatMap(otp -> deliver(otp, code, true));
+    }
+
+    private Uni<Committed<Otp>> storeResend(UUID id, String code) {
+        OffsetDateTime now = now();
+        return otps.findByIdForUpdate(id).flatMap(otp -> {
+            refuseIfFinished(otp);
+            if (otp.isExpiredAt(now)) {
+                otp.status = OtpStatus.EXPIRED;
+                return Uni.createFrom().item(Committed.<Otp> refused(OtpProblems.expired()));
+            }
+            Duration wait = cooldownLeft(otp, now);
+            if (wait.compareTo(Duration.ZERO) > 0) {
+                throw OtpProblems.resendTooSoon(wait);
+            }
+            return rateLimiter.consumeMessage(otp.destination, now).map(ignored -> {
+                renew(otp, code, now);
+                otp.resendCount++;
+                return Committed.ok(otp);
+            });
+        });
+    }
+
+    /** Withdraws a code; a code that already ended (verified, expired, ...) keeps its status. */
+    @WithTransaction
+    public Uni<Void> revoke(UUID id) {
+        return otps.findByIdForUpdate(id).map(otp -> {
+            if (otp == null) {
+                throw OtpProblems.notFound();
+            }
+            if (otp.status == OtpStatus.PENDING) {
+                otp.revoke(now(), RevokeReason.CANCELLED);
+            }
+            return null;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Otp> get(UUID id) {
+        return otps.findById(id).map(otp -> {
+            if (otp == null) {
+                throw OtpProblems.notFound();
+            }
+            return otp;
+        });
+    }
+
+    /** When the next message for this code may go out. */
+    public OffsetDateTime resendAvailableAt(Otp otp) {
+        return otp.lastSentAt == null ? otp.createdAt : otp.lastSentAt.plus(config.resendCooldown());
+    }
+
+    private Uni<Otp> deliver(Otp otp, String code, boolean resend) {
+        return delivery.send(otp, code)
+                .call(outcome -> Panache.withTransaction(() -> record(otp, outcome)))
+                .invoke(outcome -> metrics.delivery(otp, outcome, resend))
+                .map(outcome -> {
+                    if (!outcome.delivered()) {
+                        throw OtpProblems.deliveryFailed(outcome.failure());
+                    }
+                    return otp;
+                });
+    }
+
+    private Uni<Void> record(Otp otp, Delivery.Outcome outcome) {
+        OffsetDateTime now = now();
+        DeliveryAttempt attempt = new DeliveryAttempt();
+        attempt.id = UUID.randomUUID();
+        attempt.otpId = otp.id;
+        attempt.channel = otp.channel;
+        attempt.provider = outcome.provider();
+        attempt.providerMessageId = outcome.providerMessageId();
+        attempt.createdAt = now;
+        if (outcome.delivered()) {
+            attempt.status = DeliveryAttempt.Status.SENT;
+            return attempts.persist(attempt).replaceWithVoid();
+        }
+        attempt.status = DeliveryAttempt.Status.FAILED;
+        attempt.errorCode = truncate(outcome.failure().errorCode(), 50);
+        attempt.error = truncate(outcome.failure().getMessage(), 1000);
+        return attempts.persist(attempt).chain(() -> otps.revokeUndelivered(otp.id, now)).replaceWithVoid();
+    }
+
+    private void renew(Otp otp, String code, OffsetDateTime now) {
+        otp.codeHash = hasher.hash(otp.id, code);
+        otp.expiresAt = now.plus(config.ttl());
+        otp.attemptCount = 0;
+        otp.lastSentAt = now;
+    }
+
+    private Duration cooldownLeft(Otp otp, OffsetDateTime now) {
+        if (otp.lastSentAt == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(now, otp.lastSentAt.plus(config.resendCooldown()));
+    }
+
+    /** Refuses every code that can no longer change: unknown, used, revoked, locked or marked expired. */
+    private static void refuseIfFinished(Otp otp) {
+        if (otp == null) {
+            throw OtpProblems.notFound();
+        }
+        switch (otp.status) {
+            case VERIFIED -> throw OtpProblems.used();
+            case REVOKED -> throw OtpProblems.revoked();
+            case LOCKED -> throw OtpProblems.locked();
+            case EXPIRED -> throw OtpProblems.expired();
+            case PENDING -> {
+            }
+        }
+    }
+
+    private static String outcomeOf(Committed<Otp> result, Throwable failure) {
+        ApiException refusal = failure instanceof ApiException api ? api : result == null ? null : result.refusal();
+        if (refusal == null) {
+            return failure == null ? "verified" : "error";
+        }
+        return refusal.problem().code().replace("otp_", "");
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
