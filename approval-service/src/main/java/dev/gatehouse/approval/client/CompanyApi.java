@@ -1,0 +1,77 @@
+package dev.gatehouse.approval.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The three company-service calls this service makes. Only {@link CompanyDirectory} uses it: it owns the tokens, the
+ * retries and the meaning of company-service's errors here.
+ */
+@RegisterRestClient(configKey = "company-service")
+@Produces(MediaType.APPLICATION_JSON)
+interface CompanyApi {
+
+    /** Read with the caller's own token: a person may only learn what company-service shows that person. */
+    @GET
+    @Path("/companies/{companyId}")
+    Uni<CompanyView> company(@PathParam("companyId") String companyId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** A user's role in a company (service token); 404 when the user is not a member. */
+    @GET
+    @Path("/internal/companies/{companyId}/members/{userId}")
+    Uni<MemberView> member(@PathParam("companyId") String companyId, @PathParam("userId") String userId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** Adds a member (service token). Idempotent on company-service's side, so it is safe to retry. */
+    @POST
+    @Path("/internal/companies/{companyId}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<MemberView> addMember(@PathParam("companyId") String companyId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, AddMemberBody body);
+
+    /**
+     * Any non-2xx answer becomes a {@link CompanyServiceException} with the problem's {@code code} when the body is a
+     * Gatehouse problem. The body is read as text and parsed here, because problem+json is not plain JSON to every
+     * reader and a proxy in between may answer with HTML.
+     */
+    @ClientExceptionMapper
+    static CompanyServiceException toException(Response response) {
+        String code = null;
+        try {
+            if (response.hasEntity()) {
+                JsonNode problem = Json.MAPPER.readTree(response.readEntity(String.class));
+                if (problem != null && problem.hasNonNull("code")) {
+                    code = problem.get("code").asText();
+                }
+            }
+        } catch (Exception notAProblem) {
+            // The status alone then decides.
+        }
+        return new CompanyServiceException(response.getStatus(), code);
+    }
+
+    /** A plain mapper for error bodies; the static mapper method above cannot have one injected. */
+    final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+
+        private Json() {
+        }
+    }
+}

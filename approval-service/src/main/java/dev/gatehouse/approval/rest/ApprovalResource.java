@@ -1,0 +1,130 @@
+package dev.gatehouse.approval.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.gatehouse.approval.Clocks;
+import dev.gatehouse.approval.StaffApprovalRequest;
+import dev.gatehouse.approval.rest.dto.ApprovalResponse;
+import dev.gatehouse.approval.rest.dto.ApproveRequest;
+import dev.gatehouse.approval.rest.dto.CreateApprovalRequest;
+import dev.gatehouse.approval.rest.dto.PageResponse;
+import dev.gatehouse.approval.rest.dto.RejectRequest;
+import dev.gatehouse.approval.service.ApprovalService;
+import dev.gatehouse.approval.service.RequestAccess;
+import dev.gatehouse.approval.service.ReviewService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** Join requests, for people: the requester asks, reads and cancels; the company's owners and admins decide. */
+@Path("/approvals")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ApprovalResource {
+
+    private final ApprovalService approvals;
+    private final ReviewService reviews;
+    private final JsonWebToken jwt;
+
+    public ApprovalResource(ApprovalService approvals, ReviewService reviews, JsonWebToken jwt) {
+        this.approvals = approvals;
+        this.reviews = reviews;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<ApprovalResponse>> create(@Valid @NotNull CreateApprovalRequest body) {
+        UUID userId = Callers.verifiedPerson(jwt);
+        return approvals.create(userId, Callers.authorization(jwt), body.companyId(), body.requestedRoleOrDefault(),
+                body.trimmedMessage())
+                .map(request -> RestResponse.ResponseBuilder
+                        .<ApprovalResponse> created(URI.create("/approvals/" + request.id))
+                        .entity(view(request)).build());
+    }
+
+    @GET
+    public Uni<PageResponse<ApprovalResponse>> list(@QueryParam("companyId") String companyId,
+            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
+        UUID caller = Callers.person(jwt);
+        ListQuery query = ListQuery.parse(companyId, status, page, size);
+        return reviews.list(query.companyId(), query.status(), query.page(), query.size(), caller)
+                .map(found -> PageResponse.of(found.items().stream().map(ApprovalResource::view).toList(),
+                        query.page(), query.size(), found.totalItems()));
+    }
+
+    /** Declared before /{id} for readers; JAX-RS prefers the literal path anyway. */
+    @GET
+    @Path("/mine")
+    public Uni<List<ApprovalResponse>> mine() {
+        return approvals.mine(Callers.person(jwt)).map(list -> list.stream().map(ApprovalResource::view).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ApprovalResponse> get(@PathParam("id") String id) {
+        return approvals.get(requestId(id), Callers.person(jwt)).map(ApprovalResource::view);
+    }
+
+    /** With a JSON body naming the role to give; an empty body grants the requested role. */
+    @POST
+    @Path("/{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ApprovalResponse> approve(@PathParam("id") String id, @Valid ApproveRequest body) {
+        UUID reviewer = Callers.person(jwt);
+        return reviews.approve(requestId(id), body == null ? null : body.role(), reviewer)
+                .map(ApprovalResource::view);
+    }
+
+    /**
+     * Without a JSON body (no Content-Type at all, as a bare POST sends): the requested role is granted. A method of
+     * its own, because a body parameter would answer such a request 415.
+     */
+    @POST
+    @Path("/{id}/approve")
+    public Uni<ApprovalResponse> approveAsRequested(@PathParam("id") String id) {
+        return reviews.approve(requestId(id), null, Callers.person(jwt)).map(ApprovalResource::view);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ApprovalResponse> reject(@PathParam("id") String id, @Valid @NotNull RejectRequest body) {
+        UUID reviewer = Callers.person(jwt);
+        return reviews.reject(requestId(id), body.reason().trim(), reviewer).map(ApprovalResource::view);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    public Uni<ApprovalResponse> cancel(@PathParam("id") String id) {
+        return approvals.cancel(requestId(id), Callers.person(jwt)).map(ApprovalResource::view);
+    }
+
+    private static ApprovalResponse view(StaffApprovalRequest request) {
+        return ApprovalResponse.of(request, Clocks.now());
+    }
+
+    /** A malformed id names no request: the same 404 as an unknown one. */
+    private static UUID requestId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException malformed) {
+            throw RequestAccess.notFound();
+        }
+    }
+}
