@@ -1,0 +1,38 @@
+package dev.gatehouse.auth.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.gatehouse.auth.security.TokenIssuer;
+
+/**
+ * auth-service's own service token for its calls to other services. auth-service is the issuer, so it signs the
+ * token itself instead of asking itself for client credentials over HTTP; the token is reused until shortly before
+ * it expires.
+ */
+@ApplicationScoped
+public class OwnServiceToken {
+
+    static final String CLIENT_ID = "auth-service";
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(30);
+
+    private final TokenIssuer issuer;
+    private volatile TokenIssuer.SignedToken current;
+
+    public OwnServiceToken(TokenIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    /** {@code Bearer <token>}, ready for an Authorization header. */
+    public String authorization() {
+        TokenIssuer.SignedToken token = current;
+        if (token == null || Instant.now().plus(RENEW_BEFORE_EXPIRY).isAfter(token.expiresAt())) {
+            token = issuer.serviceToken(CLIENT_ID, List.of(TokenIssuer.SERVICE_ROLE));
+            current = token;
+        }
+        return "Bearer " + token.token();
+    }
+}
