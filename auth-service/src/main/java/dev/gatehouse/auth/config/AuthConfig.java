@@ -16,6 +16,9 @@ public interface AuthConfig {
 
     Login login();
 
+    /** Where people reach Gatehouse (the gateway), for links sent by email. */
+    String publicBaseUrl();
+
     /** Service clients allowed to use client credentials, by client id. */
     Map<String, Client> clients();
 
