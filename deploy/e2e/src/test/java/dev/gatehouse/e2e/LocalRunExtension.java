@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import io.restassured.RestAssured;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.restassured.RestAssured;
 
 /**
  * Runs a test class against a real {@code deploy/local/run}: started before the class, REST-assured pointed at its
@@ -48,5 +48,6 @@ public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallb
         }
         assertTrue(exited, "deploy/local/run did not exit within " + STOP_GRACE + " of SIGTERM:\n" + run.logTail());
         assertEquals(List.of(), run.portsStillListening(), "still listening after the stop:\n" + run.logTail());
+        run.deleteDatabase();
     }
 }

@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * {@code deploy/local/run} as a child process, started the way a person starts it, on free ports and with a fresh
@@ -32,12 +34,14 @@ final class LocalRunProcess {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private final Process process;
+    private final Path state;
     private final Path log;
     private final int gatewayPort;
     private final Map<String, Integer> ports;
 
-    private LocalRunProcess(Process process, Path log, Map<String, Integer> ports) {
+    private LocalRunProcess(Process process, Path state, Path log, Map<String, Integer> ports) {
         this.process = process;
+        this.state = state;
         this.log = log;
         this.ports = ports;
         this.gatewayPort = ports.get("GATEHOUSE_GATEWAY_PORT");
@@ -63,7 +67,7 @@ final class LocalRunProcess {
                 .redirectOutput(log.toFile());
         ports.forEach((variable, port) -> builder.environment().put(variable, String.valueOf(port)));
         builder.environment().put("GATEHOUSE_STATE_DIR", state.toString());
-        LocalRunProcess run = new LocalRunProcess(builder.start(), log, ports);
+        LocalRunProcess run = new LocalRunProcess(builder.start(), state, log, ports);
         // A test JVM that dies early must not leave four services and PostgreSQL behind.
         Runtime.getRuntime().addShutdownHook(new Thread(run.process::destroy));
         return run;
@@ -94,6 +98,18 @@ final class LocalRunProcess {
     boolean stop(Duration grace) throws InterruptedException {
         process.destroy();
         return process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** PostgreSQL's data is tens of megabytes per run; the logs stay for whoever wants to read them. */
+    void deleteDatabase() throws IOException {
+        Path data = state.resolve("pg");
+        if (Files.isDirectory(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     void kill() {

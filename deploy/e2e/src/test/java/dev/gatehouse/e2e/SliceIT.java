@@ -13,18 +13,21 @@ import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The first vertical slice through the gateway, exactly as API.md writes it: sign up, log in, register a company
@@ -35,6 +38,7 @@ class SliceIT {
 
     private static final String PASSWORD = "Correct-Horse-Battery-9";
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Pattern ONE_TIME_CODE = Pattern.compile("\\b\\d{4,8}\\b");
 
     @Test
     void signUpLogInAndRegisterACompany() {
@@ -101,6 +105,37 @@ class SliceIT {
                 .body("find { it.userId == '" + userId + "' }.role", equalTo("OWNER"));
     }
 
+    /** The dev inbox at work: the SMS code travels company-service → otp-service → the Twilio stub. */
+    @Test
+    void verifiesACompanyPhoneWithTheCodeFromTheDevInbox() {
+        String accessToken = registerAndLogIn();
+        String companyPhone = uniqueKenyanMobile();
+        String companyId = given().auth().oauth2(accessToken).contentType(ContentType.JSON)
+                .body(Map.of("name", "Inbox Ltd", "countryCode", "KE", "phoneNumber", companyPhone))
+                .when().post("/companies")
+                .then().statusCode(201)
+                .extract().path("companyId");
+
+        given().auth().oauth2(accessToken)
+                .when().post("/companies/{companyId}/verification", companyId)
+                .then().statusCode(202);
+
+        String sms = given().queryParam("to", companyPhone)
+                .when().get("/dev/inbox")
+                .then().statusCode(200)
+                .body("[0].channel", equalTo("SMS"))
+                .body("[0].to", equalTo(companyPhone))
+                .extract().path("[0].text");
+        Matcher code = ONE_TIME_CODE.matcher(sms);
+        assertTrue(code.find(), "no code in: " + sms);
+
+        given().auth().oauth2(accessToken).contentType(ContentType.JSON)
+                .body(Map.of("code", code.group()))
+                .when().post("/companies/{companyId}/verification/confirm", companyId)
+                .then().statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+    }
+
     @Test
     void registeringACompanyNeedsAToken() {
         given().contentType(ContentType.JSON)
@@ -147,6 +182,19 @@ class SliceIT {
                 .when().post("/otp")
                 .then().statusCode(404)
                 .contentType(PROBLEM_JSON);
+    }
+
+    private static String registerAndLogIn() {
+        String email = uniqueEmail();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD, "phoneNumber", uniqueKenyanMobile()))
+                .when().post("/auth/register")
+                .then().statusCode(201);
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD))
+                .when().post("/auth/login")
+                .then().statusCode(200)
+                .extract().path("accessToken");
     }
 
     private static String uniqueEmail() {

@@ -24,13 +24,16 @@ import io.vertx.core.net.SocketAddress;
 /**
  * The local stand-in for the Kubernetes Gateway: a streaming reverse proxy that routes by the HTTPRoutes, plus the
  * dev inbox. It passes method, path, query, headers and status through untouched (Host included, so services build
- * links with the gateway's address) and adds the X-Forwarded headers a cloud load balancer would.
+ * links with the gateway's address) and adds the X-Forwarded headers (For, Proto, Host, Port) that a cloud load
+ * balancer adds.
  */
 public final class Gateway {
 
     /** RFC 9110 §7.6.1: these describe one connection and must not be forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    /** Host travels as the backend request's authority; Expect was already answered by this gateway. */
+    private static final Set<String> NOT_FORWARDED = Set.of("host", "expect");
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     /** Long enough for a slow first request to a cold JVM, short enough that a hung backend shows as an error. */
     private static final int BACKEND_IDLE_TIMEOUT_MILLIS = 60_000;
@@ -63,7 +66,11 @@ public final class Gateway {
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
                 .setMaxPoolSize(64));
-        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+        server = vertx.createHttpServer(new HttpServerOptions()
+                .setHost("127.0.0.1")
+                .setPort(port)
+                // Answered here, so a client waiting for "100 Continue" does not stall until its own timeout.
+                .setHandle100ContinueAutomatically(true))
                 .requestHandler(this::handle);
         return server.listen().map(HttpServer::actualPort);
     }
@@ -122,6 +129,8 @@ public final class Gateway {
         if (request.authority() != null) {
             backend.putHeader("X-Forwarded-Host", request.authority().toString());
         }
+        // Without it, a service that trusts X-Forwarded-Proto assumes the scheme's default port in the links it builds.
+        backend.putHeader("X-Forwarded-Port", String.valueOf(request.localAddress().port()));
     }
 
     private static void relay(HttpClientResponse backendResponse, HttpServerResponse response) {
@@ -140,7 +149,7 @@ public final class Gateway {
         }
         from.forEach(header -> {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !named.contains(name) && !"host".equals(name)) {
+            if (!HOP_BY_HOP.contains(name) && !named.contains(name) && !NOT_FORWARDED.contains(name)) {
                 to.add(header.getKey(), header.getValue());
             }
         });

@@ -2,7 +2,9 @@ package dev.gatehouse.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,8 +83,7 @@ public final class LocalRun {
                 settings.repositoryRoot().resolve("deploy/k8s/base/gateway"));
         KeyMaterial keys = KeyMaterial.loadOrCreate(settings.stateDirectory().resolve("keys"));
         DatabaseEndpoint database = startDatabase();
-        database.createMissingDatabases(
-                List.of(ServiceSpec.values()).stream().map(ServiceSpec::databaseName).toList());
+        createDatabases(database);
 
         SmtpInbox smtp = SmtpInbox.start(0);
         teardown.add("SMTP server", smtp::close);
@@ -150,6 +151,16 @@ public final class LocalRun {
             throw new StartupException("PostgreSQL did not start: " + e.getMessage() + System.lineSeparator()
                     + "See " + display(log) + ", or set PGHOST (and PGPORT, PGUSER, PGPASSWORD) to use your own "
                     + "server.", e);
+        }
+    }
+
+    private static void createDatabases(DatabaseEndpoint database) throws StartupException {
+        List<String> names = Arrays.stream(ServiceSpec.values()).map(ServiceSpec::databaseName).toList();
+        try {
+            database.createMissingDatabases(names);
+        } catch (SQLException e) {
+            throw new StartupException("Cannot create the databases " + names + " on " + database + ": "
+                    + e.getMessage(), e);
         }
     }
 

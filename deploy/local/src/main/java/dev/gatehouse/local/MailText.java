@@ -14,10 +14,12 @@ final class MailText {
     private MailText() {
     }
 
+    /** Line ends are normalised to \n: SMTP carries CRLF, which only gets in the way of a reader or a test. */
     static String of(Part mail) throws MessagingException, IOException {
         return find(mail, "text/plain")
                 .or(() -> findUnchecked(mail, "text/html").map(MailText::withoutMarkup))
-                .orElse("");
+                .orElse("")
+                .replace("\r\n", "\n");
     }
 
     private static Optional<String> find(Part part, String mimeType) throws MessagingException, IOException {

@@ -38,6 +38,9 @@ final class ServiceEnvironment {
                         keys.secret(KeyMaterial.CLIENT_SECRET_APPROVAL_SERVICE));
                 env.put(KeyMaterial.CLIENT_SECRET_AUTH_SERVICE, keys.secret(KeyMaterial.CLIENT_SECRET_AUTH_SERVICE));
                 env.put("OTP_SERVICE_URL", settings.serviceUrl(ServiceSpec.OTP));
+                // Account deletion removes the account's data in these two services too.
+                env.put("COMPANY_SERVICE_URL", settings.serviceUrl(ServiceSpec.COMPANY));
+                env.put("APPROVAL_SERVICE_URL", settings.serviceUrl(ServiceSpec.APPROVAL));
                 env.putAll(clientCredentials(service, KeyMaterial.CLIENT_SECRET_AUTH_SERVICE));
             }
             case OTP -> {

@@ -62,7 +62,8 @@ class DevInboxTest {
 
     @Test
     void keepsAMailSentOverSmtpAndShowsItsPlainText() throws Exception {
-        send("Ada.Lovelace@Example.com", "Verify your email", "Your code is 123456", "<p>Your code is <b>123456</b></p>");
+        send("Ada.Lovelace@Example.com", "Verify your email", "Your code is 123456\nIt expires in 10 minutes",
+                "<p>Your code is <b>123456</b></p>");
         Thread.sleep(20);
         send("ada.lovelace@example.com", "Welcome", "Welcome to Gatehouse", null);
 
@@ -74,7 +75,7 @@ class DevInboxTest {
                 .body("[0].channel", equalTo("EMAIL"))
                 .body("[0].subject", equalTo("Welcome"))
                 .body("[1].subject", equalTo("Verify your email"))
-                .body("[1].text", equalTo("Your code is 123456"))
+                .body("[1].text", equalTo("Your code is 123456\nIt expires in 10 minutes"))
                 .body("[1].to", equalTo("Ada.Lovelace@Example.com"))
                 .body("[1].sentAt", notNullValue());
     }

@@ -71,6 +71,7 @@ class GatewayTest {
                         .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                         .put("forwardedProto", request.getHeader("X-Forwarded-Proto"))
                         .put("forwardedHost", request.getHeader("X-Forwarded-Host"))
+                        .put("forwardedPort", request.getHeader("X-Forwarded-Port"))
                         .put("authorization", request.getHeader("Authorization"))
                         .put("bodyLength", body.length())
                         .put("bodyStart", body.length() > 0 ? body.getString(0, Math.min(10, body.length())) : "");
@@ -93,6 +94,7 @@ class GatewayTest {
                 .body("forwardedFor", equalTo("127.0.0.1"))
                 .body("forwardedProto", equalTo("http"))
                 .body("forwardedHost", equalTo("127.0.0.1:" + gatewayPort))
+                .body("forwardedPort", equalTo(String.valueOf(gatewayPort)))
                 .body("bodyLength", equalTo(0));
     }
 
@@ -101,6 +103,7 @@ class GatewayTest {
         String body = "0123456789".repeat(200_000);
         TestServers.request(gatewayPort)
                 .contentType("application/octet-stream")
+                .header("Expect", "100-continue")
                 .body(body.getBytes())
                 .when().put("/users/me/avatar")
                 .then().statusCode(200)
