@@ -41,6 +41,10 @@ public class Otp {
 
     public String locale;
 
+    /** The caller's link with a {@code {token}} placeholder, for EMAIL codes only; a resend builds its link from it. */
+    @Column(name = "link_template")
+    public String linkTemplate;
+
     @Column(name = "code_hash", nullable = false)
     public String codeHash;
 

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -42,5 +45,26 @@ class HousekeepingTest {
         }
         assertEquals("EXPIRED", database.otp(id).get("status"));
         assertEquals(0, database.query("SELECT 1 FROM otp_rate_limits WHERE key = ?", oldKey).size());
+    }
+
+    @Test
+    void messageRecordsOlderThanTheRetentionAreDeleted() throws InterruptedException {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        String insert = "INSERT INTO messages (id, channel, destination, subject, status, created_at) "
+                + "VALUES (?::uuid, 'EMAIL', ?, 'Hello', 'SENT', now() - make_interval(days => ?))";
+        database.update(insert, old, Otps.uniqueEmail(), 31);
+        database.update(insert, recent, Otps.uniqueEmail(), 29);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline) && !messages(old).isEmpty()) {
+            Thread.sleep(200);
+        }
+        assertEquals(0, messages(old).size());
+        assertEquals(1, messages(recent).size());
+    }
+
+    private List<Map<String, Object>> messages(String id) {
+        return database.query("SELECT 1 FROM messages WHERE id = ?::uuid", id);
     }
 }

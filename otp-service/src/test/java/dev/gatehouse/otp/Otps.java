@@ -47,6 +47,25 @@ final class Otps {
         return asService().contentType(ContentType.JSON).body(body).when().post("/otp");
     }
 
+    /** A code whose mail also carries a link built from {@code linkTemplate}. */
+    static Response createWithLink(String type, String channel, String destination, String linkTemplate) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", type);
+        body.put("channel", channel);
+        body.put("destination", destination);
+        body.put("linkTemplate", linkTemplate);
+        return asService().contentType(ContentType.JSON).body(body).when().post("/otp");
+    }
+
+    /** The newest mail to {@code address}. */
+    static MimeMessage lastEmail(String address) {
+        List<MimeMessage> mails = MailServer.get().messagesTo(address);
+        if (mails.isEmpty()) {
+            throw new AssertionError("No mail reached " + address);
+        }
+        return mails.get(mails.size() - 1);
+    }
+
     /** A pending SMS code for a fresh number; the id. */
     static String createSms(String type, String phone) {
         return create(type, "SMS", phone).then().statusCode(201).extract().path("id");
@@ -72,11 +91,7 @@ final class Otps {
 
     /** The code in the plain-text part of the newest mail to {@code address}. */
     static String lastEmailCode(String address) {
-        List<MimeMessage> mails = MailServer.get().messagesTo(address);
-        if (mails.isEmpty()) {
-            throw new AssertionError("No mail reached " + address);
-        }
-        return codeIn(MailServer.part(mails.get(mails.size() - 1), "text/plain"));
+        return codeIn(MailServer.part(lastEmail(address), "text/plain"));
     }
 
     static String codeIn(String text) {

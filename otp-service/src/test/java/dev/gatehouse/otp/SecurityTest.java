@@ -35,6 +35,8 @@ class SecurityTest {
         with(userToken).post("/otp/{id}/resend", id).then().statusCode(403);
         with(userToken).delete("/otp/{id}", id).then().statusCode(403);
         with(userToken).get("/otp/{id}", id).then().statusCode(403);
+        with(userToken).body(Map.of("channel", "EMAIL", "to", "person@example.com", "subject", "Hello", "text", "Hi"))
+                .post("/messages").then().statusCode(403).body("code", equalTo("forbidden"));
         with(TestIssuer.shared().adminToken(UUID.randomUUID())).body(VALID_BODY).post("/otp").then().statusCode(403);
     }
 

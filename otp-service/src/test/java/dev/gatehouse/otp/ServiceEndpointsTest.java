@@ -23,6 +23,7 @@ class ServiceEndpointsTest {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gatehouse_otp_deliveries_total"));
-        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/otp/{id}/verify"));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/otp/{id}/verify"))
+                .body(containsString("/messages"));
     }
 }

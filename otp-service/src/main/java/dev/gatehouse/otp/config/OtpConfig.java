@@ -57,6 +57,8 @@ public interface OtpConfig {
 
     RateLimit rateLimit();
 
+    Messages messages();
+
     Twilio twilio();
 
     Housekeeping housekeeping();
@@ -65,6 +67,20 @@ public interface OtpConfig {
     interface RateLimit {
         /** Messages one destination may receive per window. */
         @WithDefault("5")
+        @Min(1)
+        int perDestination();
+
+        @WithDefault("PT1H")
+        Duration window();
+    }
+
+    /**
+     * Transactional messages (POST /messages). Their limit is counted apart from the codes' limit, so a burst of
+     * password-reset mails cannot stop an address from receiving its verification code, nor the other way round.
+     */
+    interface Messages {
+        /** Messages one destination may receive per window. */
+        @WithDefault("10")
         @Min(1)
         int perDestination();
 

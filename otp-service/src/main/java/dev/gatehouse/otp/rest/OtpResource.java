@@ -27,6 +27,7 @@ import dev.gatehouse.otp.rest.dto.OtpResponse;
 import dev.gatehouse.otp.rest.dto.OtpVerifiedResponse;
 import dev.gatehouse.otp.rest.dto.VerifyOtpRequest;
 import dev.gatehouse.otp.service.Destinations;
+import dev.gatehouse.otp.service.EmailLinks;
 import dev.gatehouse.otp.service.OtpService;
 import io.smallrye.mutiny.Uni;
 
@@ -47,8 +48,9 @@ public class OtpResource {
     public Uni<RestResponse<OtpIssuedResponse>> create(@Valid @NotNull CreateOtpRequest body) {
         Destinations.checkChannelFits(body.type(), body.channel());
         String destination = Destinations.normalize(body.channel(), body.destination());
+        EmailLinks.check(body.channel(), body.linkTemplate());
         return otps.issue(new OtpService.IssueRequest(body.type(), body.channel(), destination, body.subjectId(),
-                body.locale()))
+                body.locale(), body.linkTemplate()))
                 .map(otp -> RestResponse.ResponseBuilder.<OtpIssuedResponse> created(URI.create("/otp/" + otp.id))
                         .entity(issued(otp)).build());
     }

@@ -42,7 +42,8 @@ public class Delivery {
             case SMS -> sms.send(otp.destination, messages.sms(otp.type, code).body())
                     .map(sid -> new Outcome(DeliveryAttempt.TWILIO, sid, null));
             case EMAIL -> {
-                OtpMessages.Email email = messages.email(otp.type, code);
+                String link = otp.linkTemplate == null ? null : EmailLinks.expand(otp.linkTemplate, otp.id, code);
+                OtpMessages.Email email = messages.email(otp.type, code, link);
                 yield mail.send(otp.destination, email.subject(), email.text(), email.html())
                         .map(ignored -> new Outcome(DeliveryAttempt.SMTP, null, null));
             }
@@ -51,7 +52,8 @@ public class Delivery {
         return sent.onFailure().recoverWithItem(failure -> {
             DeliveryException delivery = failure instanceof DeliveryException known ? known
                     : new DeliveryException(provider, null, "Unexpected failure: " + failure, false, failure);
-            // Never the code, and for a refused destination not the provider's text either: it quotes the number.
+            // Never the code or the link (its token holds the code), and for a refused destination not the provider's text
+            // either: it quotes the number.
             LOG.warnf("Delivery of OTP %s by %s failed (provider code %s)%s", otp.id, provider, delivery.errorCode(),
                     delivery.destinationRejected() ? ": destination refused" : ": " + delivery.getMessage());
             return new Outcome(provider, null, delivery);

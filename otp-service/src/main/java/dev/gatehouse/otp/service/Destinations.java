@@ -24,19 +24,23 @@ public final class Destinations {
 
     /** The destination as stored and rate-limited, or a 400 naming the {@code destination} field. */
     public static String normalize(OtpChannel channel, String destination) {
+        return normalize(channel, destination, "destination");
+    }
+
+    /** As {@link #normalize(OtpChannel, String)}, for a request that calls its destination {@code field}. */
+    public static String normalize(OtpChannel channel, String destination, String field) {
         String trimmed = destination.strip();
         return switch (channel) {
             case SMS -> {
                 if (!E164.matcher(trimmed).matches()) {
-                    throw ApiException.invalidField("destination",
-                            "must be an E.164 phone number such as +254712345678");
+                    throw ApiException.invalidField(field, "must be an E.164 phone number such as +254712345678");
                 }
                 yield trimmed;
             }
             case EMAIL -> {
                 String email = trimmed.toLowerCase(Locale.ROOT);
                 if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
-                    throw ApiException.invalidField("destination", "must be a valid email address");
+                    throw ApiException.invalidField(field, "must be a valid email address");
                 }
                 yield email;
             }

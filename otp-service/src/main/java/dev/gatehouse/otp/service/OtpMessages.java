@@ -42,19 +42,51 @@ public class OtpMessages {
         return new Sms(body);
     }
 
-    public Email email(OtpType type, String code) {
+    /**
+     * @param link the caller's link with this code's token, or {@code null}; it goes next to the code, which still
+     *        works on its own (a person may read the mail on another device than the one waiting for the code)
+     */
+    public Email email(OtpType type, String code, String link) {
         Wording wording = wording(type);
         String expiry = describe(ttl);
-        String text = "Your Gatehouse " + wording.name() + "code is:\n\n    " + code + "\n\n"
-                + "Enter it " + wording.purpose() + ". It expires in " + expiry + ".\n\n"
-                + wording.ifNotYou() + "\n\n-- \nGatehouse\n";
-        String html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif\">"
+        StringBuilder text = new StringBuilder("Your Gatehouse " + wording.name() + "code is:\n\n    " + code + "\n\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">"
                 + "<p>Your Gatehouse " + wording.name() + "code is:</p>"
-                + "<p style=\"font-size:28px;font-weight:bold;letter-spacing:4px\">" + code + "</p>"
-                + "<p>Enter it " + wording.purpose() + ". It expires in " + expiry + ".</p>"
-                + "<p style=\"color:#666\">" + wording.ifNotYou() + "</p>"
-                + "</body></html>";
-        return new Email(wording.subject(), text, html);
+                + "<p style=\"font-size:28px;font-weight:bold;letter-spacing:4px\">" + code + "</p>");
+        if (link == null) {
+            text.append("Enter it ").append(wording.purpose()).append(". It expires in ").append(expiry).append(".\n\n");
+            html.append("<p>Enter it ").append(wording.purpose()).append(". It expires in ").append(expiry)
+                    .append(".</p>");
+        } else {
+            String href = escapeHtml(link);
+            text.append("Enter it ").append(wording.purpose()).append(", or open this link:\n\n    ").append(link)
+                    .append("\n\nThe code and the link expire in ").append(expiry).append(".\n\n");
+            html.append("<p>Enter it ").append(wording.purpose()).append(", or open this link:</p>")
+                    .append("<p><a href=\"").append(href).append("\">").append(href).append("</a></p>")
+                    .append("<p>The code and the link expire in ").append(expiry).append(".</p>");
+        }
+        text.append(wording.ifNotYou()).append("\n\n-- \nGatehouse\n");
+        html.append("<p style=\"color:#666\">").append(wording.ifNotYou()).append("</p></body></html>");
+        return new Email(wording.subject(), text.toString(), html.toString());
+    }
+
+    /**
+     * The link comes from the caller: an {@code &} in its query must not start an entity, and a quote must not end
+     * the attribute.
+     */
+    static String escapeHtml(String value) {
+        StringBuilder escaped = new StringBuilder(value.length() + 16);
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     private static Wording wording(OtpType type) {

@@ -8,7 +8,7 @@ import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.Problem;
 import dev.gatehouse.otp.client.DeliveryException;
 
-/** The refusals of otp-service, with the codes of API.md. */
+/** The refusals of otp-service (codes and messages), with the codes of API.md. */
 final class OtpProblems {
 
     private OtpProblems() {
@@ -67,5 +67,16 @@ final class OtpProblems {
         }
         return new ApiException(Problem.of(502, "delivery_failed", "Bad Gateway",
                 "The code could not be delivered; no code was issued. Try again later.").withExtensions(extensions));
+    }
+
+    /** A transactional message the provider did not take: always 502, the caller may try again later. */
+    static ApiException messageNotDelivered(DeliveryException failure) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("provider", failure.provider());
+        if (failure.errorCode() != null) {
+            extensions.put("providerCode", failure.errorCode());
+        }
+        return new ApiException(Problem.of(502, "delivery_failed", "Bad Gateway",
+                "The message could not be delivered. Try again later.").withExtensions(extensions));
     }
 }

@@ -35,8 +35,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OtpService {
 
-    /** What a caller asks for; the destination is already normalised for its channel. */
-    public record IssueRequest(OtpType type, OtpChannel channel, String destination, UUID subjectId, String locale) {
+    /**
+     * What a caller asks for; the destination is already normalised for its channel, and the link template (EMAIL
+     * only, may be {@code null}) checked by {@link EmailLinks#check}.
+     */
+    public record IssueRequest(OtpType type, OtpChannel channel, String destination, UUID subjectId, String locale,
+            String linkTemplate) {
     }
 
     private final OtpRepository otps;
@@ -88,6 +92,7 @@ public class OtpService {
                     otp.destination = request.destination();
                     otp.subjectId = request.subjectId();
                     otp.locale = request.locale();
+                    otp.linkTemplate = request.linkTemplate();
                     otp.status = OtpStatus.PENDING;
                     otp.maxAttempts = config.maxAttempts();
                     otp.createdAt = now;

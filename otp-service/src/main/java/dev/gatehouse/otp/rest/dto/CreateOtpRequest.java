@@ -14,13 +14,16 @@ import dev.gatehouse.otp.OtpType;
  * @param destination E.164 for SMS, an email address for EMAIL; checked against the channel by the service
  * @param subjectId the user or company the code is about, handed back on verification
  * @param locale BCP 47 language tag for the message, e.g. {@code en} or {@code sw-KE}
+ * @param linkTemplate EMAIL only: an absolute http(s) URL with {@code {token}} once, e.g.
+ *        {@code https://app.example/verify?token={token}}; the mail then carries the link next to the code
  */
 public record CreateOtpRequest(
         @NotNull OtpType type,
         @NotNull OtpChannel channel,
         @NotBlank @Size(max = 320) String destination,
         UUID subjectId,
-        @Size(max = 35) @Pattern(regexp = LANGUAGE_TAG, message = LANGUAGE_TAG_MESSAGE) String locale) {
+        @Size(max = 35) @Pattern(regexp = LANGUAGE_TAG, message = LANGUAGE_TAG_MESSAGE) String locale,
+        @Size(max = 500) String linkTemplate) {
 
     /** A BCP 47 language tag in its common shape: a language and optional subtags. */
     static final String LANGUAGE_TAG = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$";

@@ -1,0 +1,40 @@
+package dev.gatehouse.otp.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.gatehouse.otp.rest.dto.MessageResponse;
+import dev.gatehouse.otp.rest.dto.SendMessageRequest;
+import dev.gatehouse.otp.service.MessageService;
+import io.smallrye.mutiny.Uni;
+
+/** Transactional messages for other Gatehouse services; only service tokens get in, as everywhere here. */
+@Path("/messages")
+@RolesAllowed("service")
+@Produces(MediaType.APPLICATION_JSON)
+public class MessageResource {
+
+    private final MessageService messages;
+
+    public MessageResource(MessageService messages) {
+        this.messages = messages;
+    }
+
+    /** 202: the relay accepted the message; delivery to the mailbox is its job from here. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<MessageResponse>> send(@Valid @NotNull SendMessageRequest body) {
+        return messages.send(new MessageService.Outgoing(body.channel(), body.to(), body.subject(), body.text(),
+                body.html()))
+                .map(sent -> RestResponse.accepted(new MessageResponse(sent.id, sent.channel, sent.destination,
+                        sent.status)));
+    }
+}
