@@ -1,0 +1,120 @@
+package dev.gatehouse.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+import io.vertx.core.Future;
+
+/**
+ * What the scenarios need before they start: registered accounts, one logged-in session per virtual user (so that
+ * refresh chains never cross) and one company per virtual user to read. Built once, before any measurement.
+ */
+final class Fixture {
+
+    /** Meets the password rules (10+ characters, a letter and a non-letter). */
+    static final String PASSWORD = "bench password 1";
+    /** Registration hashes with Argon2id too; more in parallel only queues behind the hasher's CPU-sized pool. */
+    private static final int SETUP_PARALLELISM = 4;
+    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final List<Account> accounts;
+    private final List<Session> sessions;
+    private final List<String> companyIds;
+
+    private Fixture(List<Account> accounts, List<Session> sessions, List<String> companyIds) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.companyIds = companyIds;
+    }
+
+    static Fixture prepare(Http http, int users, int concurrency) throws Exception {
+        // Unique per run, so that a rerun against a database that was kept would still register new accounts.
+        String tag = Long.toString(System.currentTimeMillis(), 36);
+        int phoneBase = ThreadLocalRandom.current().nextInt(1_000_000, 9_000_000);
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            accounts.add(new Account("bench-" + tag + "-" + i + "@example.com", "+25471" + (phoneBase + i)));
+        }
+        inBatches(users, i -> http.post("/auth/register", null, Map.of("email", accounts.get(i).email(),
+                "password", PASSWORD, "phoneNumber", accounts.get(i).phoneNumber())), 201, "register");
+
+        List<Http.Reply> logins = inBatches(concurrency,
+                vu -> http.post("/auth/login", null, loginBody(accounts.get(vu % users), "bench-vu-" + vu)), 200,
+                "log in");
+        List<Session> sessions = new ArrayList<>();
+        for (Http.Reply login : logins) {
+            sessions.add(new Session(login.text("accessToken"), login.text("refreshToken")));
+        }
+
+        List<Http.Reply> created = inBatches(concurrency, vu -> http.post("/companies",
+                sessions.get(vu).accessToken, companyBody("Bench fixture " + vu, vu)), 201, "create a company");
+        List<String> companyIds = created.stream().map(reply -> reply.text("companyId")).toList();
+        return new Fixture(List.copyOf(accounts), List.copyOf(sessions), companyIds);
+    }
+
+    static Map<String, String> loginBody(Account account, String deviceId) {
+        return Map.of("email", account.email(), "password", PASSWORD, "deviceId", deviceId);
+    }
+
+    /** Company names and phone numbers need not be unique; the number only has to be E.164. */
+    static Map<String, String> companyBody(String name, int sequence) {
+        return Map.of("name", name, "countryCode", "KE", "phoneNumber",
+                "+2547" + String.format("%08d", Math.floorMod(sequence, 100_000_000)));
+    }
+
+    Account account(int index) {
+        return accounts.get(Math.floorMod(index, accounts.size()));
+    }
+
+    Session session(int vu) {
+        return sessions.get(vu);
+    }
+
+    String companyId(int vu) {
+        return companyIds.get(vu);
+    }
+
+    /** Sends count requests, a few at a time, and fails the setup on the first unexpected answer. */
+    private static List<Http.Reply> inBatches(int count, IntFunction<Future<Http.Reply>> request, int expected,
+            String what) throws Exception {
+        List<Http.Reply> replies = new ArrayList<>();
+        for (int first = 0; first < count; first += SETUP_PARALLELISM) {
+            List<Future<Http.Reply>> batch = new ArrayList<>();
+            for (int i = first; i < Math.min(count, first + SETUP_PARALLELISM); i++) {
+                batch.add(request.apply(i));
+            }
+            for (Future<Http.Reply> pending : batch) {
+                Http.Reply reply = pending.toCompletionStage().toCompletableFuture()
+                        .get(SETUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                if (reply.status() != expected) {
+                    throw new IllegalStateException("Setup could not " + what + ": status " + reply.status()
+                            + " " + reply.body());
+                }
+                replies.add(reply);
+            }
+        }
+        return replies;
+    }
+
+    record Account(String email, String phoneNumber) {
+    }
+
+    /**
+     * A virtual user's session. Only the event loop that runs the scenarios changes it, one request at a time, so
+     * the refresh chain is strictly sequential per virtual user.
+     */
+    static final class Session {
+        String accessToken;
+        String refreshToken;
+
+        Session(String accessToken, String refreshToken) {
+            this.accessToken = accessToken;
+            this.refreshToken = refreshToken;
+        }
+    }
+}

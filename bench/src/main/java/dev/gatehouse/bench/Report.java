@@ -1,0 +1,100 @@
+package dev.gatehouse.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The results as a table for people and as JSON for tools. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String text(Results results) {
+        Environment env = results.environment();
+        Results.Settings settings = results.settings();
+        StringBuilder out = new StringBuilder();
+        out.append("Gatehouse benchmark, ").append(results.startedAt()).append(" to ").append(results.finishedAt())
+                .append(", commit ").append(env.gitCommit())
+                .append(env.gitUncommittedChanges() ? " with uncommitted changes" : "").append('\n');
+        out.append(String.format(Locale.ROOT, "Machine:  %d CPUs (%s), %.1f GiB memory, load average %s before, "
+                + "%s after%n", env.cpus(), env.cpuModel(), env.memoryTotalMiB() / 1024.0, env.loadAverageBefore(),
+                env.loadAverageAfter()));
+        out.append("Services: ").append(env.servicesJava()).append(", JVM mode (not native), ")
+                .append(serviceOptions(env.serviceJvmOptions())).append('\n');
+        out.append(String.format(Locale.ROOT, "Load:     %d virtual users (closed loop), %d s warm-up + %d s "
+                + "measured per scenario, %d accounts, through the gateway on 127.0.0.1%n%n",
+                settings.concurrency(), settings.warmupSeconds(), settings.durationSeconds(), settings.users()));
+
+        out.append(scenarioTable(results.scenarios()));
+        String errors = errors(results.scenarios());
+        if (!errors.isEmpty()) {
+            out.append("Errors:   ").append(errors).append('\n');
+        }
+        out.append('\n').append(memoryTable(results.memory())).append('\n');
+        out.append("What the scenarios exercise:\n");
+        for (ScenarioResult scenario : results.scenarios()) {
+            out.append("  ").append(scenario.name()).append(": ").append(scenario.description()).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String scenarioTable(List<ScenarioResult> scenarios) {
+        TextTable table = new TextTable("scenario", "requests", "errors", "req/s", "p50 ms", "p90 ms", "p99 ms",
+                "p99.9 ms", "max ms");
+        for (ScenarioResult s : scenarios) {
+            LatencySummary l = s.latencyMs();
+            table.row(s.name(), s.requests(), s.errorCount(), decimal(s.throughput(), 1), decimal(l.p50(), 2),
+                    decimal(l.p90(), 2), decimal(l.p99(), 2), decimal(l.p999(), 2), decimal(l.max(), 2));
+        }
+        return table.render();
+    }
+
+    /** Idle is the first snapshot, after load the last; the peak (VmHWM) and PSS are read with the last one. */
+    static String memoryTable(List<MemorySampler.MemorySnapshot> snapshots) {
+        TextTable table = new TextTable("memory, MiB", "idle RSS", "after RSS", "peak RSS", "after PSS");
+        MemorySampler.MemorySnapshot idle = snapshots.get(0);
+        MemorySampler.MemorySnapshot after = snapshots.get(snapshots.size() - 1);
+        for (int i = 0; i < after.processes().size(); i++) {
+            MemorySampler.ProcessMemory now = after.processes().get(i);
+            MemorySampler.ProcessMemory before = idle.processes().get(i);
+            String name = now.pids().size() > 1 ? now.name() + ", " + now.pids().size() + " now" : now.name();
+            table.row(name, mebibytes(before.rssKiB()), mebibytes(now.rssKiB()), mebibytes(now.peakRssKiB()),
+                    now.pssKiB() == null ? "-" : mebibytes(now.pssKiB()));
+        }
+        return table.render();
+    }
+
+    static void writeJson(Results results, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Http.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), results);
+    }
+
+    private static String serviceOptions(Map<String, List<String>> options) {
+        if (new HashSet<>(options.values()).size() == 1) {
+            return "options " + String.join(" ", options.values().iterator().next());
+        }
+        return options.entrySet().stream().map(e -> e.getKey() + " " + String.join(" ", e.getValue()))
+                .collect(Collectors.joining("; ", "options: ", ""));
+    }
+
+    private static String errors(List<ScenarioResult> scenarios) {
+        return scenarios.stream().filter(s -> s.errorCount() > 0)
+                .map(s -> s.name() + " " + s.errors().entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
+                        .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String mebibytes(long kib) {
+        return decimal(kib / 1024.0, 1);
+    }
+
+    private static String decimal(double value, int places) {
+        return String.format(Locale.ROOT, "%." + places + "f", value);
+    }
+}

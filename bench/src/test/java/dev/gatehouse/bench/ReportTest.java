@@ -1,0 +1,66 @@
+package dev.gatehouse.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+    @Test
+    void percentilesOfOneToAThousandMilliseconds() {
+        Histogram micros = new Histogram(3);
+        for (int ms = 1; ms <= 1000; ms++) {
+            micros.recordValue(ms * 1_000L);
+        }
+
+        LatencySummary summary = LatencySummary.ofMicros(micros);
+
+        // HdrHistogram reports a bucket's highest value: within 0.1 % of the exact value at 3 digits.
+        assertEquals(500, summary.p50(), 0.5);
+        assertEquals(900, summary.p90(), 0.9);
+        assertEquals(990, summary.p99(), 1.0);
+        assertEquals(999, summary.p999(), 1.0);
+        assertEquals(1000, summary.max(), 1.0);
+        assertEquals(500.5, summary.mean(), 0.5);
+    }
+
+    @Test
+    void noRequestsGiveZeros() {
+        assertEquals(new LatencySummary(0, 0, 0, 0, 0, 0), LatencySummary.ofMicros(new Histogram(3)));
+    }
+
+    @Test
+    void throughputCountsEveryRequestOverTheWholePhase() {
+        Histogram micros = new Histogram(3);
+        micros.recordValue(2_000);
+        LoadRunner.PhaseResult phase = new LoadRunner.PhaseResult(micros, 50, Map.of("401", 3L, "transport", 1L),
+                Duration.ofSeconds(2));
+        Scenario scenario = new Scenario("me", "GET /users/me", 200, vu -> null);
+
+        ScenarioResult result = ScenarioResult.of(scenario, phase);
+
+        assertEquals(25.0, result.throughput());
+        assertEquals(4, result.errorCount());
+        assertEquals(2.0, result.latencyMs().p50(), 0.01);
+    }
+
+    @Test
+    void tableAlignsNumbersRight() {
+        ScenarioResult jwks = new ScenarioResult("jwks", "GET /.well-known/jwks.json", 200, 12345, 0, Map.of(),
+                10.0, 1234.5, new LatencySummary(1.25, 2.5, 5, 10, 20.125, 1.5));
+
+        String[] lines = Report.scenarioTable(List.of(jwks)).split("\n");
+
+        assertEquals(2, lines.length);
+        assertTrue(lines[0].startsWith("scenario  requests  errors"), lines[0]);
+        assertTrue(lines[1].startsWith("jwks         12345       0  1234.5"), lines[1]);
+        assertTrue(lines[1].endsWith("20.13"), lines[1]);
+        assertEquals(lines[0].length(), lines[1].length());
+    }
+}
