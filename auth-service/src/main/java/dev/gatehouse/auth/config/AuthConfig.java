@@ -16,6 +16,8 @@ public interface AuthConfig {
 
     Login login();
 
+    PasswordReset passwordReset();
+
     /** Where people reach Gatehouse (the gateway), for links sent by email. */
     String publicBaseUrl();
 
@@ -63,6 +65,28 @@ public interface AuthConfig {
 
         @WithDefault("PT15M")
         Duration lockDuration();
+    }
+
+    /** Forgot-password resets (seed 004): how long an emailed link or code lives, and its limits. */
+    interface PasswordReset {
+        /** How long an emailed reset link can be used. */
+        @WithDefault("PT30M")
+        Duration linkTtl();
+
+        /** How long an emailed six-digit reset code can be used; short, because six digits are guessable. */
+        @WithDefault("PT10M")
+        Duration codeTtl();
+
+        /** Wrong codes before a code reset is revoked (stored per reset in {@code max_attempts}). */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /**
+         * Reset emails per address in any hour; further requests are answered like the others and send nothing, so
+         * nobody can flood a mailbox through this endpoint.
+         */
+        @WithDefault("5")
+        int maxRequestsPerHour();
     }
 
     interface Client {

@@ -34,4 +34,13 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
     public Uni<Integer> revokeAllOfUser(UUID userId, OffsetDateTime now) {
         return update("revoked = true, revokedAt = ?2 where userId = ?1 and revoked = false", userId, now);
     }
+
+    /** Revokes the refresh tokens of every session of the user but {@code keepSession}. */
+    public Uni<Integer> revokeAllOfUserExcept(UUID userId, UUID keepSession, OffsetDateTime now) {
+        if (keepSession == null) {
+            return revokeAllOfUser(userId, now);
+        }
+        return update("revoked = true, revokedAt = ?2 where userId = ?1 and revoked = false and sessionId <> ?3",
+                userId, now, keepSession);
+    }
 }

@@ -24,4 +24,13 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
         return update("revoked = true, revokedAt = ?2, revokeReason = ?3 where userId = ?1 and revoked = false", userId,
                 now, reason);
     }
+
+    /** Ends every session of the user but {@code keep} (the one a request came from); all of them when it is null. */
+    public Uni<Integer> revokeAllExcept(UUID userId, UUID keep, OffsetDateTime now, String reason) {
+        if (keep == null) {
+            return revokeAll(userId, now, reason);
+        }
+        return update("revoked = true, revokedAt = ?2, revokeReason = ?3 where userId = ?1 and revoked = false "
+                + "and id <> ?4", userId, now, reason, keep);
+    }
 }

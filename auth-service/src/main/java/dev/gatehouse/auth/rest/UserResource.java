@@ -3,8 +3,12 @@ package dev.gatehouse.auth.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,8 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.gatehouse.auth.rest.dto.ChangePasswordRequest;
+import dev.gatehouse.auth.rest.dto.DeleteAccountRequest;
 import dev.gatehouse.auth.rest.dto.SessionResponse;
 import dev.gatehouse.auth.rest.dto.UserResponse;
+import dev.gatehouse.auth.service.AccountService;
 import dev.gatehouse.auth.service.SessionService;
 import dev.gatehouse.auth.service.UserService;
 import io.quarkus.security.Authenticated;
@@ -28,12 +35,15 @@ public class UserResource {
 
     private final UserService users;
     private final SessionService sessions;
+    private final AccountService accounts;
     private final JsonWebToken jwt;
     private final HttpServerRequest request;
 
-    public UserResource(UserService users, SessionService sessions, JsonWebToken jwt, HttpServerRequest request) {
+    public UserResource(UserService users, SessionService sessions, AccountService accounts, JsonWebToken jwt,
+            HttpServerRequest request) {
         this.users = users;
         this.sessions = sessions;
+        this.accounts = accounts;
         this.jwt = jwt;
         this.request = request;
     }
@@ -41,6 +51,23 @@ public class UserResource {
     @GET
     public Uni<UserResponse> me() {
         return users.get(Claims.userId(jwt)).map(UserResponse::of);
+    }
+
+    /** Deletes the account and the person's data in every other service (flow 7); 503 keeps it for a retry. */
+    @DELETE
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Void>> delete(@Valid @NotNull DeleteAccountRequest body) {
+        return accounts.delete(Claims.userId(jwt), body.password(), RequestClient.of(request))
+                .map(ignored -> RestResponse.noContent());
+    }
+
+    /** A new password; every other session ends, this one stays. */
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Void>> changePassword(@Valid @NotNull ChangePasswordRequest body) {
+        return accounts.changePassword(Claims.userId(jwt), Claims.sessionId(jwt), body.currentPassword(),
+                body.newPassword(), RequestClient.of(request)).map(ignored -> RestResponse.noContent());
     }
 
     @GET

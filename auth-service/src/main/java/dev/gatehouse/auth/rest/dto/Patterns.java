@@ -14,6 +14,10 @@ public final class Patterns {
     public static final String PASSWORD = "^(?=.*\\p{L})(?=.*[^\\p{L}]).{10,128}$";
     public static final String PASSWORD_MESSAGE = "must be 10 to 128 characters with at least one letter and one digit or symbol";
 
+    /** The experience levels of seed 003 (a CHECK on both background tables). */
+    public static final String EXPERIENCE_LEVEL = "^(beginner|intermediate|advanced|expert)$";
+    public static final String EXPERIENCE_LEVEL_MESSAGE = "must be one of beginner, intermediate, advanced, expert";
+
     private Patterns() {
     }
 }

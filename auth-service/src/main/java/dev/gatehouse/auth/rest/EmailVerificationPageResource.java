@@ -1,0 +1,52 @@
+package dev.gatehouse.auth.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.gatehouse.auth.service.VerificationService;
+import dev.gatehouse.common.problem.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Where the link in a verification email leads. Opening it confirms the address: whoever can read the mailbox has
+ * proved it, so a mail scanner that opens the link first does no harm. Every answer, refusals included, is a page.
+ */
+@Path("/auth/email/verify")
+@PermitAll
+public class EmailVerificationPageResource {
+
+    private static final Logger LOG = Logger.getLogger(EmailVerificationPageResource.class);
+
+    private final VerificationService verification;
+    private final HttpServerRequest request;
+
+    public EmailVerificationPageResource(VerificationService verification, HttpServerRequest request) {
+        this.verification = verification;
+        this.request = request;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<RestResponse<String>> verify(@RestQuery String token) {
+        return verification.confirmLink(token, RequestClient.of(request))
+                .map(user -> EmailVerificationPage.confirmed(user.email))
+                .onFailure().recoverWithItem(failure -> {
+                    if (failure instanceof ApiException refusal) {
+                        return EmailVerificationPage.refused(refusal);
+                    }
+                    String errorId = UUID.randomUUID().toString();
+                    LOG.errorf(failure, "Email link verification failed unexpectedly (error id %s)", errorId);
+                    return EmailVerificationPage.broken(errorId);
+                });
+    }
+}

@@ -1,0 +1,109 @@
+package dev.gatehouse.auth.rest;
+
+import java.util.regex.Pattern;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.gatehouse.auth.rest.dto.ForgotPasswordRequest;
+import dev.gatehouse.auth.rest.dto.Patterns;
+import dev.gatehouse.auth.rest.dto.ResetPasswordRequest;
+import dev.gatehouse.auth.service.ClientInfo;
+import dev.gatehouse.auth.service.ForgotPasswordService;
+import dev.gatehouse.auth.service.PasswordResetService;
+import dev.gatehouse.auth.service.PasswordResetService.LinkState;
+import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.problem.FieldError;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Forgot password: ask for a reset email, then set a new password with its link (page or JSON) or its code. */
+@Path("/auth/password")
+public class PasswordResource {
+
+    private static final Pattern PASSWORD = Pattern.compile(Patterns.PASSWORD);
+
+    private final ForgotPasswordService forgot;
+    private final PasswordResetService resets;
+    private final HttpServerRequest request;
+
+    public PasswordResource(ForgotPasswordService forgot, PasswordResetService resets, HttpServerRequest request) {
+        this.forgot = forgot;
+        this.resets = resets;
+        this.request = request;
+    }
+
+    /** 202 for every well-formed request, whether or not the account exists. */
+    @POST
+    @Path("/forgot")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Void>> forgot(@Valid @NotNull ForgotPasswordRequest body) {
+        return forgot.request(body.email(), body.method(), RequestClient.of(request))
+                .map(ignored -> RestResponse.accepted());
+    }
+
+    @POST
+    @Path("/reset")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Void>> reset(@Valid @NotNull ResetPasswordRequest body) {
+        FieldError wrongMode = body.modeError();
+        if (wrongMode != null) {
+            throw ApiException.invalidField(wrongMode.field(), wrongMode.message());
+        }
+        ClientInfo client = RequestClient.of(request);
+        Uni<Void> done = body.byLink()
+                ? resets.resetWithLink(body.token(), body.newPassword(), client)
+                : resets.resetWithCode(body.email(), body.code(), body.newPassword(), client);
+        return done.map(ignored -> RestResponse.noContent());
+    }
+
+    /** The page the emailed link opens. Looking does not spend the link. */
+    @GET
+    @Path("/reset")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<RestResponse<String>> page(@RestQuery String token) {
+        return resets.inspectLink(token).map(state -> state == LinkState.USABLE
+                ? PasswordResetPage.form(200, token, null)
+                : PasswordResetPage.unusable(state));
+    }
+
+    /** The page's form posted without JavaScript; answered with the next page instead of JSON. */
+    @POST
+    @Path("/reset")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<RestResponse<String>> resetFromPage(@RestForm String token, @RestForm String newPassword,
+            @RestForm String confirmPassword) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Uni.createFrom().item(PasswordResetPage.unusable(LinkState.INVALID));
+        }
+        if (newPassword == null || !PASSWORD.matcher(newPassword).matches()) {
+            return Uni.createFrom().item(
+                    PasswordResetPage.form(400, token, "The new password " + Patterns.PASSWORD_MESSAGE + "."));
+        }
+        if (!newPassword.equals(confirmPassword)) {
+            return Uni.createFrom().item(PasswordResetPage.form(400, token, "The two passwords do not match."));
+        }
+        return resets.resetWithLink(token, newPassword, RequestClient.of(request))
+                .map(ignored -> PasswordResetPage.changed())
+                .onFailure(ApiException.class).recoverWithUni(refused -> resets.inspectLink(token)
+                        .map(PasswordResetPage::unusable));
+    }
+}

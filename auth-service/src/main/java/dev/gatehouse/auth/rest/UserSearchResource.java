@@ -1,0 +1,42 @@
+package dev.gatehouse.auth.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.gatehouse.auth.rest.dto.PageResponse;
+import dev.gatehouse.auth.rest.dto.UserResponse;
+import dev.gatehouse.auth.service.UserSearchService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Platform administrators find people by their backgrounds (flow 6): every given filter must match, none given lists
+ * everyone. The role comes from the token's {@code groups}, which are read from {@code users.roles} at sign-in.
+ */
+@Path("/users")
+@RolesAllowed(UserSearchResource.PLATFORM_ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class UserSearchResource {
+
+    static final String PLATFORM_ADMIN = "platform-admin";
+
+    private final UserSearchService search;
+
+    public UserSearchResource(UserSearchService search) {
+        this.search = search;
+    }
+
+    @GET
+    public Uni<PageResponse<UserResponse>> find(@QueryParam("language") String language,
+            @QueryParam("framework") String framework, @QueryParam("platform") String platform,
+            @QueryParam("deviceType") String deviceType, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        SearchQuery query = SearchQuery.parse(language, framework, platform, deviceType, page, size);
+        return search.find(query.filter(), query.page(), query.size())
+                .map(found -> PageResponse.of(found.items().stream().map(UserResponse::of).toList(), query.page(),
+                        query.size(), found.totalItems()));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gatehouse.auth.rest;
+
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.gatehouse.auth.VerificationChannel;
+import dev.gatehouse.auth.rest.dto.CodeRequest;
+import dev.gatehouse.auth.rest.dto.UserResponse;
+import dev.gatehouse.auth.rest.dto.VerificationSentResponse;
+import dev.gatehouse.auth.service.VerificationService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Proving the account's phone number ({@code phone}) and email address ({@code email}) by a code. */
+@Path("/users/me/{channel: phone|email}/verification")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class VerificationResource {
+
+    private final VerificationService verification;
+    private final JsonWebToken jwt;
+    private final HttpServerRequest request;
+
+    public VerificationResource(VerificationService verification, JsonWebToken jwt, HttpServerRequest request) {
+        this.verification = verification;
+        this.jwt = jwt;
+        this.request = request;
+    }
+
+    /** 202: the code is on its way (and, for email, a link with it). */
+    @POST
+    public Uni<RestResponse<VerificationSentResponse>> send(@PathParam("channel") String channel) {
+        VerificationChannel which = channel(channel);
+        return verification.start(Claims.userId(jwt), which, RequestClient.of(request))
+                .map(sent -> RestResponse.accepted(new VerificationSentResponse(which.otpChannel(),
+                        sent.destination(), sent.expiresAt(), sent.resendAvailableAt())));
+    }
+
+    @POST
+    @Path("/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<UserResponse> confirm(@PathParam("channel") String channel, @Valid @NotNull CodeRequest body) {
+        return verification.confirm(Claims.userId(jwt), channel(channel), body.code().strip(),
+                RequestClient.of(request)).map(UserResponse::of);
+    }
+
+    private static VerificationChannel channel(String path) {
+        return VerificationChannel.valueOf(path.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.gatehouse.auth.rest.dto;
+
+import java.util.List;
+
+/** One page of a longer list; {@code page} counts from 0. */
+public record PageResponse<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
+
+    public static <T> PageResponse<T> of(List<T> items, int page, int size, long totalItems) {
+        return new PageResponse<>(items, page, size, totalItems, (totalItems + size - 1) / size);
+    }
+}

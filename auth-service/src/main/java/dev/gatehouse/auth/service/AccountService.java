@@ -1,0 +1,85 @@
+package dev.gatehouse.auth.service;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.gatehouse.auth.client.RemoteUserData;
+import dev.gatehouse.auth.repository.RefreshTokenRepository;
+import dev.gatehouse.auth.repository.SessionRepository;
+import dev.gatehouse.auth.repository.UserRepository;
+import dev.gatehouse.auth.security.PasswordHasher;
+import dev.gatehouse.common.problem.ApiException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Changes to an account that its owner makes with their password: a new password, and deleting the account. */
+@ApplicationScoped
+public class AccountService {
+
+    private static final Logger LOG = Logger.getLogger(AccountService.class);
+
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordHasher hasher;
+    private final PasswordConfirmation confirmation;
+    private final RemoteUserData remoteData;
+    private final AuditLog audit;
+
+    public AccountService(UserRepository users, SessionRepository sessions, RefreshTokenRepository refreshTokens,
+            PasswordHasher hasher, PasswordConfirmation confirmation, RemoteUserData remoteData, AuditLog audit) {
+        this.users = users;
+        this.sessions = sessions;
+        this.refreshTokens = refreshTokens;
+        this.hasher = hasher;
+        this.confirmation = confirmation;
+        this.remoteData = remoteData;
+        this.audit = audit;
+    }
+
+    /**
+     * Sets a new password and signs out every other device: whoever else knew the old password may hold a session
+     * made with it. The session the change was made from stays, so the person is not thrown out mid-task. The new
+     * hash is computed before the transaction opens, so the slow hash never holds a database connection.
+     */
+    public Uni<Void> changePassword(UUID userId, UUID currentSessionId, String currentPassword, String newPassword,
+            ClientInfo client) {
+        if (newPassword.equals(currentPassword)) {
+            return Uni.createFrom().failure(
+                    ApiException.invalidField("newPassword", "must differ from the current password"));
+        }
+        return confirmation.confirm(userId, currentPassword, "password_change", client)
+                .chain(user -> hasher.hash(newPassword))
+                .chain(hash -> Panache.withTransaction(() -> users.findById(userId).chain(user -> {
+                    if (user == null) {
+                        throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
+                    }
+                    OffsetDateTime now = OffsetDateTime.now();
+                    user.passwordHash = hash;
+                    return sessions.revokeAllExcept(userId, currentSessionId, now, "password_changed")
+                            .call(() -> refreshTokens.revokeAllOfUserExcept(userId, currentSessionId, now))
+                            .call(revoked -> audit.record("password.changed", userId, client,
+                                    Map.of("sessionsRevoked", revoked)));
+                }))).replaceWithVoid();
+    }
+
+    /**
+     * Deletes the account. The other services forget the person first; only when all of them did is the account
+     * row deleted here (its sessions, tokens, resets, challenges and backgrounds go with it by ON DELETE CASCADE).
+     * If one of them cannot be reached the account stays, so the person can try again: the calls are idempotent.
+     */
+    public Uni<Void> delete(UUID userId, String password, ClientInfo client) {
+        return confirmation.confirm(userId, password, "account_deletion", client)
+                .call(user -> remoteData.removeEverywhere(userId))
+                .call(user -> Panache.withTransaction(() -> users.deleteById(userId)
+                        // The audit trail outlives the account: it keeps the id, never the email or phone number.
+                        .call(() -> audit.record("user.deleted", userId, client))))
+                .invoke(user -> LOG.infof("Account %s deleted", userId))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.gatehouse.auth.service;
+
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.gatehouse.auth.PasswordReset;
+import dev.gatehouse.auth.User;
+import dev.gatehouse.auth.config.AuthConfig;
+import dev.gatehouse.auth.repository.PasswordResetRepository;
+import dev.gatehouse.auth.repository.UserRepository;
+import dev.gatehouse.auth.security.OpaqueTokens;
+import dev.gatehouse.auth.security.PasswordHasher;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Starts a password reset (seed 004): a link or a six-digit code, sent by email.
+ * <p>
+ * The caller learns nothing about the account: every well-formed request is answered the same way, the secret is
+ * made (and a code hashed) whether or not the account exists, and the email is sent after the answer. A new request
+ * revokes the user's earlier pending resets, so only the latest email works.
+ */
+@ApplicationScoped
+public class ForgotPasswordService {
+
+    private static final Logger LOG = Logger.getLogger(ForgotPasswordService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserRepository users;
+    private final PasswordResetRepository resets;
+    private final PasswordHasher hasher;
+    private final ResetMails mails;
+    private final ResetMailDelivery delivery;
+    private final AuditLog audit;
+    private final AuthConfig.PasswordReset config;
+
+    public ForgotPasswordService(UserRepository users, PasswordResetRepository resets, PasswordHasher hasher,
+            ResetMails mails, ResetMailDelivery delivery, AuditLog audit, AuthConfig config) {
+        this.users = users;
+        this.resets = resets;
+        this.hasher = hasher;
+        this.mails = mails;
+        this.delivery = delivery;
+        this.audit = audit;
+        this.config = config.passwordReset();
+    }
+
+    /** {@code method} is {@link PasswordReset#EMAIL_LINK} or {@link PasswordReset#EMAIL_OTP}, checked at the edge. */
+    public Uni<Void> request(String email, String method, ClientInfo client) {
+        String normalized = RegistrationService.normalizeEmail(email);
+        // The slow code hash runs before the transaction, so it never holds a database connection.
+        return newSecret(method)
+                .flatMap(secret -> Panache.withTransaction(() -> record(normalized, method, secret, client)))
+                .invoke(pending -> {
+                    if (pending != null) {
+                        delivery.dispatch(pending, client);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Secret> newSecret(String method) {
+        if (PasswordReset.EMAIL_LINK.equals(method)) {
+            String token = OpaqueTokens.newToken();
+            return Uni.createFrom().item(new Secret(token, OpaqueTokens.hash(token)));
+        }
+        // Six digits are guessable offline from a fast hash; Argon2id with its own salt is not, and the salt also
+        // keeps two equal codes from colliding in the unique token_hash index.
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        return hasher.hash(code).map(hash -> new Secret(code, hash));
+    }
+
+    private Uni<PendingResetMail> record(String email, String method, Secret secret, ClientInfo client) {
+        return users.findByEmail(email).flatMap(user -> user == null
+                ? Uni.createFrom().<PendingResetMail> nullItem()
+                : resets.lockAccount(user.id).flatMap(locked -> recordFor(user, method, secret, client)));
+    }
+
+    private Uni<PendingResetMail> recordFor(User user, String method, Secret secret, ClientInfo client) {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        String email = email(user);
+        return resets.countRequestedSince(email, now.minusHours(1)).flatMap(recent -> {
+            if (recent >= config.maxRequestsPerHour()) {
+                LOG.infof("Password reset for user %s not sent: %d requests in the last hour", user.id, recent);
+                return audit.record("password_reset.throttled", user.id, client, Map.of("method", method))
+                        .replaceWith((PendingResetMail) null);
+            }
+            PasswordReset reset = newReset(user, method, secret, client, now);
+            ResetMails.Mail mail = PasswordReset.EMAIL_LINK.equals(method)
+                    ? mails.link(secret.plain())
+                    : mails.code(secret.plain());
+            return resets.revokePending(user.id, null)
+                    .call(() -> resets.persist(reset))
+                    .call(() -> audit.record("password_reset.requested", user.id, client,
+                            Map.of("method", method, "resetId", reset.id)))
+                    .replaceWith(new PendingResetMail(reset.id, user.id, email, mail));
+        });
+    }
+
+    private PasswordReset newReset(User user, String method, Secret secret, ClientInfo client, LocalDateTime now) {
+        PasswordReset reset = new PasswordReset();
+        reset.id = UUID.randomUUID();
+        reset.userId = user.id;
+        reset.email = email(user);
+        reset.resetType = method;
+        reset.status = PasswordReset.PENDING;
+        reset.tokenHash = secret.hash();
+        reset.maxAttempts = config.maxAttempts();
+        reset.createdAt = now;
+        reset.expiresAt = now.plus(PasswordReset.EMAIL_LINK.equals(method) ? config.linkTtl() : config.codeTtl());
+        reset.userAgent = client.userAgent();
+        reset.ipAddress = InetAddresses.forInetColumn(client.ipAddress());
+        return reset;
+    }
+
+    /** Accounts are stored lower-cased; normalising again keeps the code lookup by email exact. */
+    private static String email(User user) {
+        return RegistrationService.normalizeEmail(user.email);
+    }
+
+    private record Secret(String plain, String hash) {
+    }
+}

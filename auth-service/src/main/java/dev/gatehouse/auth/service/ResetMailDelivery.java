@@ -1,0 +1,69 @@
+package dev.gatehouse.auth.service;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.gatehouse.auth.client.EmailGateway;
+import dev.gatehouse.auth.repository.PasswordResetRepository;
+import dev.gatehouse.common.problem.ApiException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Sends reset emails after the forgot-password request has been answered.
+ * <p>
+ * The answer to a forgot-password request must not tell whether the account exists, and waiting for SMTP only
+ * when it does would tell exactly that through timing (Better Auth gives the same advice). So the email goes out on
+ * its own Vert.x context once the reset is committed; if it cannot be delivered, the reset is revoked (nobody can
+ * hold its secret) and the failure is logged and audited instead of reported to the caller.
+ */
+@ApplicationScoped
+public class ResetMailDelivery {
+
+    private static final Logger LOG = Logger.getLogger(ResetMailDelivery.class);
+
+    private final EmailGateway email;
+    private final PasswordResetRepository resets;
+    private final AuditLog audit;
+    private final Vertx vertx;
+
+    public ResetMailDelivery(EmailGateway email, PasswordResetRepository resets, AuditLog audit, Vertx vertx) {
+        this.email = email;
+        this.resets = resets;
+        this.audit = audit;
+        this.vertx = vertx;
+    }
+
+    void dispatch(PendingResetMail pending, ClientInfo client) {
+        // A fresh duplicated context, marked safe, is what Hibernate Reactive needs to open its own session there;
+        // the request's context is finished with by then.
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> send(pending, client).subscribe().with(
+                sent -> LOG.debugf("Password reset %s emailed", pending.resetId()),
+                failure -> LOG.errorf(failure, "Password reset %s: could not record its failed delivery",
+                        pending.resetId())));
+    }
+
+    private Uni<Void> send(PendingResetMail pending, ClientInfo client) {
+        ResetMails.Mail mail = pending.mail();
+        return email.send(pending.to(), mail.subject(), mail.text(), mail.html())
+                .onFailure().recoverWithUni(failure -> revoke(pending, failure, client));
+    }
+
+    private Uni<Void> revoke(PendingResetMail pending, Throwable failure, ClientInfo client) {
+        String reason = failure instanceof ApiException api ? api.problem().code() : "delivery_failed";
+        LOG.warnf("Password reset %s could not be emailed (%s): revoking it", pending.resetId(), reason);
+        return Panache.withTransaction(() -> resets.revokeIfPending(pending.resetId())
+                .call(() -> audit.record("password_reset.delivery_failed", pending.userId(), client,
+                        Map.of("resetId", pending.resetId(), "reason", reason))))
+                .replaceWithVoid();
+    }
+}
