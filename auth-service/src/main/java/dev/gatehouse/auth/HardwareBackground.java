@@ -1,32 +1,19 @@
 package dev.gatehouse.auth;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A person's hardware background (seed 003): one per account, lists stored normalised like the software one. */
+/** A person's hardware background (seed 003). */
 @Entity
 @Table(name = "hardware_background")
-public class HardwareBackground {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "user_id", nullable = false, updatable = false)
-    public UUID userId;
-
-    /** beginner, intermediate, advanced or expert (a CHECK in the schema). */
-    @Column(name = "experience_level", nullable = false)
-    public String experienceLevel;
+public class HardwareBackground extends Background {
 
     /** "_text" is PostgreSQL's own name for text[], which is what the reactive schema validator reads back. */
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -36,11 +23,4 @@ public class HardwareBackground {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "device_types", columnDefinition = "_text", nullable = false)
     public List<String> deviceTypes = new ArrayList<>();
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt;
-
-    /** Kept by a trigger on every update. */
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }
