@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.gatehouse.auth.rest.dto.PageResponse;
 import dev.gatehouse.auth.rest.dto.UserResponse;
 import dev.gatehouse.auth.service.UserSearchService;
+import dev.gatehouse.common.security.TokenClaims;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,11 +18,9 @@ import io.smallrye.mutiny.Uni;
  * everyone. The role comes from the token's {@code groups}, which are read from {@code users.roles} at sign-in.
  */
 @Path("/users")
-@RolesAllowed(UserSearchResource.PLATFORM_ADMIN)
+@RolesAllowed(TokenClaims.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class UserSearchResource {
-
-    static final String PLATFORM_ADMIN = "platform-admin";
 
     private final UserSearchService search;
 
