@@ -7,6 +7,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
+
 /**
  * What the software and hardware backgrounds of seed 003 have in common: one row per account, an experience level,
  * and timestamps. Their lists are stored normalised (trimmed, lower-cased, without duplicates), so the GIN indexes
@@ -25,10 +28,13 @@ public abstract class Background {
     @Column(name = "experience_level", nullable = false)
     public String experienceLevel;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    /** Set by the column default; read back after the insert. */
+    @Generated(event = EventType.INSERT)
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    /** Kept by a trigger on every update. */
-    @Column(name = "updated_at", nullable = false)
+    /** Set by the column default and kept by a trigger; read back after every write. */
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "updated_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime updatedAt;
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 
 /** A person's account. Email is kept lower-cased; the phone number is E.164. */
@@ -37,8 +38,11 @@ public class User {
     @Column(name = "email_verified", nullable = false)
     public boolean emailVerified;
 
-    /** Computed by PostgreSQL from the two flags; read-only here so it can never disagree with them. */
-    @Generated
+    /**
+     * Computed by PostgreSQL from the two flags; read-only here so it can never disagree with them, and read back by
+     * Hibernate after every insert and update.
+     */
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
     @Column(name = "verification_status", insertable = false, updatable = false)
     public String verificationStatus;
 

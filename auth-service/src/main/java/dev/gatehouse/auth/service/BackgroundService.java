@@ -1,6 +1,5 @@
 package dev.gatehouse.auth.service;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -68,9 +67,7 @@ public class BackgroundService {
                     background.preferredLanguages = normalizedLanguages;
                     background.preferredFrameworks = normalizedFrameworks;
                     Uni<?> write = created ? software.persistAndFlush(background) : software.flush();
-                    // updated_at is kept by a trigger: read back what the database holds now.
-                    return write.chain(() -> software.getSession().chain(session -> session.refresh(background)))
-                            .replaceWith(new Saved<>(background, created));
+                    return write.replaceWith(new Saved<>(background, created));
                 })));
     }
 
@@ -90,8 +87,7 @@ public class BackgroundService {
                     background.preferredPlatforms = normalizedPlatforms;
                     background.deviceTypes = normalizedDeviceTypes;
                     Uni<?> write = created ? hardware.persistAndFlush(background) : hardware.flush();
-                    return write.chain(() -> hardware.getSession().chain(session -> session.refresh(background)))
-                            .replaceWith(new Saved<>(background, created));
+                    return write.replaceWith(new Saved<>(background, created));
                 })));
     }
 
@@ -115,8 +111,6 @@ public class BackgroundService {
         SoftwareBackground background = new SoftwareBackground();
         background.id = UUID.randomUUID();
         background.userId = userId;
-        background.createdAt = OffsetDateTime.now();
-        background.updatedAt = background.createdAt;
         return background;
     }
 
@@ -124,8 +118,6 @@ public class BackgroundService {
         HardwareBackground background = new HardwareBackground();
         background.id = UUID.randomUUID();
         background.userId = userId;
-        background.createdAt = OffsetDateTime.now();
-        background.updatedAt = background.createdAt;
         return background;
     }
 

@@ -59,7 +59,6 @@ public class RegistrationService {
             user.updatedAt = user.createdAt;
             return users.persistAndFlush(user)
                     .call(() -> audit.record("user.registered", user.id, client))
-                    .call(() -> users.getSession().flatMap(session -> session.refresh(user)))
                     .replaceWith(user);
         });
     }

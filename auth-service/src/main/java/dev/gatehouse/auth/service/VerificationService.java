@@ -134,8 +134,6 @@ public class VerificationService {
             channel.markVerified(user);
             return users.flush()
                     .call(() -> audit.record(channel.label() + ".verified", userId, client, Map.of("via", via)))
-                    // verification_status is computed by PostgreSQL from the flags: read back what it says now.
-                    .call(() -> users.getSession().flatMap(session -> session.refresh(user)))
                     .replaceWith(user);
         }));
     }
