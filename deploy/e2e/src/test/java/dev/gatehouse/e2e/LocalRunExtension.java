@@ -34,6 +34,12 @@ public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallb
         }
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = run.gatewayPort();
+        run.servicePorts().forEach((service, port) -> System.setProperty(servicePortProperty(service), port.toString()));
+    }
+
+    /** The system property a test reads a service's own port from. */
+    static String servicePortProperty(String service) {
+        return "gatehouse.e2e." + service + ".port";
     }
 
     @Override

@@ -77,6 +77,16 @@ final class LocalRunProcess {
         return gatewayPort;
     }
 
+    /** Each service's own port, by service name, for checks that bypass the gateway. */
+    Map<String, Integer> servicePorts() {
+        Map<String, Integer> byService = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            String variable = "GATEHOUSE_" + service.substring(0, service.indexOf('-')).toUpperCase() + "_PORT";
+            byService.put(service, ports.get(variable));
+        }
+        return byService;
+    }
+
     /** Waits for what the local run waits for too: the gateway and every service's readiness. */
     void awaitReady() throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -184,6 +184,20 @@ class SliceIT {
                 .contentType(PROBLEM_JSON);
     }
 
+    /**
+     * The dev inbox belongs to the local gateway alone: the services run in their production profile here, and none
+     * of them serves it (nor does any Kubernetes route, as deploy/local's RouteTableTest and deploy/k8s/check show).
+     */
+    @Test
+    void noServiceServesTheDevInbox() {
+        for (String service : List.of("auth-service", "otp-service", "company-service", "approval-service")) {
+            int port = Integer.parseInt(System.getProperty(LocalRunExtension.servicePortProperty(service)));
+            given().baseUri("http://127.0.0.1").port(port).queryParam("to", "ada@example.com")
+                    .when().get("/dev/inbox")
+                    .then().statusCode(404);
+        }
+    }
+
     private static String registerAndLogIn() {
         String email = uniqueEmail();
         given().contentType(ContentType.JSON)
