@@ -122,9 +122,10 @@ public final class Gateway {
         if (request.authority() != null) {
             backend.authority(request.authority());
         }
+        // The gateway is the edge: whatever X-Forwarded-For a client sends is its own claim, and the services read the
+        // first entry, so the gateway replaces the header with the address it actually sees (no spoofed session IPs).
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        String forwardedFor = request.getHeader("X-Forwarded-For");
-        backend.putHeader("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+        backend.putHeader("X-Forwarded-For", client);
         backend.putHeader("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         if (request.authority() != null) {
             backend.putHeader("X-Forwarded-Host", request.authority().toString());

@@ -99,6 +99,15 @@ class GatewayTest {
     }
 
     @Test
+    void replacesAClientsOwnForwardedForWithTheAddressItSees() {
+        TestServers.request(gatewayPort)
+                .header("X-Forwarded-For", "203.0.113.66")
+                .when().get("/auth/echo")
+                .then().statusCode(200)
+                .body("forwardedFor", equalTo("127.0.0.1"));
+    }
+
+    @Test
     void streamsALargeRequestBody() {
         String body = "0123456789".repeat(200_000);
         TestServers.request(gatewayPort)
