@@ -21,6 +21,8 @@ public interface AuthConfig {
     /** Where people reach Gatehouse (the gateway), for links sent by email. */
     String publicBaseUrl();
 
+    Housekeeping housekeeping();
+
     /** Service clients allowed to use client credentials, by client id. */
     Map<String, Client> clients();
 
@@ -87,6 +89,23 @@ public interface AuthConfig {
          */
         @WithDefault("5")
         int maxRequestsPerHour();
+    }
+
+    interface Housekeeping {
+        /**
+         * How long ended sessions, expired refresh tokens and expired password resets are kept (a person can still
+         * see a recently ended session; support can still read it) before they are deleted.
+         */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often the job runs (read by its {@code @Scheduled}). */
+        @WithDefault("1h")
+        String every();
+
+        /** How long after start it first runs. */
+        @WithDefault("5m")
+        String delay();
     }
 
     interface Client {

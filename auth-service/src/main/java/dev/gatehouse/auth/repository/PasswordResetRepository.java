@@ -63,4 +63,9 @@ public class PasswordResetRepository implements PanacheRepositoryBase<PasswordRe
     public Uni<Integer> revokeIfPending(UUID id) {
         return update("status = ?2 where id = ?1 and status = ?3", id, PasswordReset.REVOKED, PasswordReset.PENDING);
     }
+
+    /** Resets whose link or code expired before the cutoff (seed 004 keeps UTC in a plain TIMESTAMP). */
+    public Uni<Long> deleteExpiredBefore(LocalDateTime cutoffUtc) {
+        return delete("expiresAt < ?1", cutoffUtc);
+    }
 }

@@ -43,4 +43,12 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
         return update("revoked = true, revokedAt = ?2 where userId = ?1 and revoked = false and sessionId <> ?3",
                 userId, now, keepSession);
     }
+
+    /**
+     * Tokens past their expiry are refused before reuse is even considered, so deleting them loses no theft signal;
+     * spent tokens that have not expired stay, because presenting one of them is what reveals a stolen token.
+     */
+    public Uni<Long> deleteExpiredBefore(OffsetDateTime cutoff) {
+        return delete("expiresAt < ?1", cutoff);
+    }
 }

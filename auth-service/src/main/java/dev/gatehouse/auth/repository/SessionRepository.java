@@ -33,4 +33,9 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
         return update("revoked = true, revokedAt = ?2, revokeReason = ?3 where userId = ?1 and revoked = false "
                 + "and id <> ?4", userId, now, reason, keep);
     }
+
+    /** Sessions that ended (revoked or expired) before the cutoff, with their refresh tokens (ON DELETE CASCADE). */
+    public Uni<Long> deleteEndedBefore(OffsetDateTime cutoff) {
+        return delete("(revoked = true and revokedAt < ?1) or expiresAt < ?1", cutoff);
+    }
 }

@@ -1,0 +1,56 @@
+package dev.gatehouse.auth.service;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.gatehouse.auth.config.AuthConfig;
+import dev.gatehouse.auth.repository.PasswordResetRepository;
+import dev.gatehouse.auth.repository.RefreshTokenRepository;
+import dev.gatehouse.auth.repository.SessionRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps the session tables from growing without end: every refresh writes a token row, so ended sessions, expired
+ * tokens and expired password resets are deleted once they are older than the retention. Each statement is
+ * idempotent, so replicas running it at once do no harm; audit events are kept.
+ */
+@ApplicationScoped
+public class Housekeeping {
+
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class);
+
+    private final SessionRepository sessions;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordResetRepository resets;
+    private final AuthConfig.Housekeeping config;
+
+    public Housekeeping(SessionRepository sessions, RefreshTokenRepository refreshTokens,
+            PasswordResetRepository resets, AuthConfig config) {
+        this.sessions = sessions;
+        this.refreshTokens = refreshTokens;
+        this.resets = resets;
+        this.config = config.housekeeping();
+    }
+
+    @Scheduled(every = "${gatehouse.housekeeping.every:1h}", delayed = "${gatehouse.housekeeping.delay:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> run() {
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
+        LocalDateTime cutoffUtc = cutoff.toLocalDateTime();
+        return Panache.withTransaction(() -> sessions.deleteEndedBefore(cutoff)
+                .flatMap(endedSessions -> refreshTokens.deleteExpiredBefore(cutoff)
+                        .flatMap(expiredTokens -> resets.deleteExpiredBefore(cutoffUtc)
+                                .invoke(expiredResets -> LOG.debugf(
+                                        "Housekeeping removed %d sessions, %d refresh tokens, %d password resets",
+                                        endedSessions, expiredTokens, expiredResets)))))
+                .onFailure().invoke(failure -> LOG.warn("Housekeeping failed; the next run tries again", failure))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}
