@@ -23,6 +23,8 @@ public interface AuthConfig {
 
     Housekeeping housekeeping();
 
+    Bootstrap bootstrap();
+
     /** Service clients allowed to use client credentials, by client id. */
     Map<String, Client> clients();
 
@@ -106,6 +108,15 @@ public interface AuthConfig {
         /** How long after start it first runs. */
         @WithDefault("5m")
         String delay();
+    }
+
+    interface Bootstrap {
+        /**
+         * Email addresses that become platform administrators at their next login, once their owner has verified
+         * them ({@code PLATFORM_ADMIN_EMAILS}, comma-separated). Verification is what stops someone from claiming an
+         * address on the list by registering it first.
+         */
+        Optional<java.util.List<String>> platformAdminEmails();
     }
 
     interface Client {

@@ -26,11 +26,13 @@ public class LoginService {
     private final PasswordHasher hasher;
     private final SessionService sessions;
     private final AuditLog audit;
+    private final PlatformAdminBootstrap adminBootstrap;
     private final AuthConfig.Login config;
 
     public LoginService(UserRepository users, PasswordHasher hasher, SessionService sessions, AuditLog audit,
-            AuthConfig config) {
+            PlatformAdminBootstrap adminBootstrap, AuthConfig config) {
         this.users = users;
+        this.adminBootstrap = adminBootstrap;
         this.hasher = hasher;
         this.sessions = sessions;
         this.audit = audit;
@@ -58,7 +60,8 @@ public class LoginService {
             return hasher.verify(request.password(), user.passwordHash).flatMap(matches -> matches
                     ? Panache.withTransaction(() -> users.clearFailedLogins(user.id)
                             .call(() -> audit.record("login.succeeded", user.id, client))
-                            .flatMap(ignored -> sessions.open(user, request.deviceId(), client)))
+                            .flatMap(ignored -> adminBootstrap.applyAtLogin(user, client))
+                            .flatMap(account -> sessions.open(account, request.deviceId(), client)))
                     : recordFailure(user, client));
         });
     }
