@@ -23,11 +23,11 @@ import dev.gatehouse.approval.StaffApprovalRequest;
 import dev.gatehouse.approval.rest.dto.ApprovalResponse;
 import dev.gatehouse.approval.rest.dto.ApproveRequest;
 import dev.gatehouse.approval.rest.dto.CreateApprovalRequest;
-import dev.gatehouse.approval.rest.dto.PageResponse;
 import dev.gatehouse.approval.rest.dto.RejectRequest;
 import dev.gatehouse.approval.service.ApprovalService;
 import dev.gatehouse.approval.service.RequestAccess;
 import dev.gatehouse.approval.service.ReviewService;
+import dev.gatehouse.common.rest.PageResponse;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 

@@ -9,7 +9,7 @@ import dev.gatehouse.approval.ApprovalStatus;
 import dev.gatehouse.approval.rest.dto.CompanyIds;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.FieldError;
-import dev.gatehouse.common.problem.Problem;
+import dev.gatehouse.common.rest.QueryParams;
 
 /**
  * The query of GET /approvals, parsed from text here: JAX-RS answers a query parameter it cannot convert with a bare
@@ -37,28 +37,11 @@ record ListQuery(String companyId, ApprovalStatus status, int page, int size) {
                 errors.add(new FieldError("status", "must be one of " + Arrays.toString(ApprovalStatus.values())));
             }
         }
-        int parsedPage = number(page, 0, 0, MAX_PAGE, "page", errors);
-        int parsedSize = number(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
+        int parsedPage = QueryParams.wholeNumber(page, 0, 0, MAX_PAGE, "page", errors);
+        int parsedSize = QueryParams.wholeNumber(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
         if (!errors.isEmpty()) {
-            throw new ApiException(Problem.of(400, "validation_failed", "Bad Request", "The request has invalid fields.")
-                    .withErrors(errors));
+            throw ApiException.invalidFields(errors);
         }
         return new ListQuery(companyId, parsedStatus, parsedPage, parsedSize);
-    }
-
-    private static int number(String text, int fallback, int min, int max, String field, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Reported below like a number out of range.
-        }
-        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
-        return fallback;
     }
 }

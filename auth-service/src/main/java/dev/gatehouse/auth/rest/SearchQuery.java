@@ -7,7 +7,7 @@ import dev.gatehouse.auth.repository.UserFilter;
 import dev.gatehouse.auth.service.BackgroundLists;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.FieldError;
-import dev.gatehouse.common.problem.Problem;
+import dev.gatehouse.common.rest.QueryParams;
 
 /**
  * The query of GET /users, parsed from text here: JAX-RS answers a query parameter it cannot convert with a bare
@@ -25,11 +25,10 @@ record SearchQuery(UserFilter filter, int page, int size) {
         List<FieldError> errors = new ArrayList<>();
         UserFilter filter = new UserFilter(term(language, "language", errors), term(framework, "framework", errors),
                 term(platform, "platform", errors), term(deviceType, "deviceType", errors));
-        int parsedPage = number(page, 0, 0, MAX_PAGE, "page", errors);
-        int parsedSize = number(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
+        int parsedPage = QueryParams.wholeNumber(page, 0, 0, MAX_PAGE, "page", errors);
+        int parsedSize = QueryParams.wholeNumber(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
         if (!errors.isEmpty()) {
-            throw new ApiException(Problem.of(400, "validation_failed", "Bad Request", "The request has invalid fields.")
-                    .withErrors(errors));
+            throw ApiException.invalidFields(errors);
         }
         return new SearchQuery(filter, parsedPage, parsedSize);
     }
@@ -41,21 +40,5 @@ record SearchQuery(UserFilter filter, int page, int size) {
             return null;
         }
         return term;
-    }
-
-    private static int number(String text, int fallback, int min, int max, String field, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Reported below like a number out of range.
-        }
-        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
-        return fallback;
     }
 }

@@ -7,9 +7,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.gatehouse.auth.rest.dto.PageResponse;
 import dev.gatehouse.auth.rest.dto.UserResponse;
 import dev.gatehouse.auth.service.UserSearchService;
+import dev.gatehouse.common.rest.PageResponse;
 import dev.gatehouse.common.security.TokenClaims;
 import io.smallrye.mutiny.Uni;
 

@@ -15,7 +15,6 @@ import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.FieldError;
-import dev.gatehouse.common.problem.Problem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -129,7 +128,6 @@ public class BackgroundService {
     }
 
     private static ApiException invalid(List<FieldError> errors) {
-        return new ApiException(Problem.of(400, "validation_failed", "Bad Request", "The request has invalid fields.")
-                .withErrors(errors));
+        return ApiException.invalidFields(errors);
     }
 }

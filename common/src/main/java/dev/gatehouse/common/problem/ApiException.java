@@ -39,8 +39,13 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalidField(String field, String message) {
+        return invalidFields(List.of(new FieldError(field, message)));
+    }
+
+    /** 400 {@code validation_failed} listing every rejected field, as a failed bean validation is answered. */
+    public static ApiException invalidFields(List<FieldError> errors) {
         return new ApiException(Problem.of(400, "validation_failed", "Bad Request", "The request has invalid fields.")
-                .withErrors(List.of(new FieldError(field, message))));
+                .withErrors(errors));
     }
 
     public static ApiException unauthorized(String code, String detail) {
