@@ -35,7 +35,7 @@ final class Gatehouse {
     }
 
     static Person signUp() {
-        String email = "e2e-" + UUID.randomUUID() + "@example.com";
+        String email = uniqueEmail();
         String phone = uniqueKenyanMobile();
         String id = given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", PASSWORD, "phoneNumber", phone))
@@ -128,6 +128,11 @@ final class Gatehouse {
         }
     }
 
+    static String uniqueEmail() {
+        return "e2e-" + UUID.randomUUID() + "@example.com";
+    }
+
+    /** +254 7xx xxx xxx is a Kenyan mobile range, so strict E.164 validation accepts it. */
     static String uniqueKenyanMobile() {
         return "+2547" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }

@@ -18,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,14 +35,14 @@ import io.restassured.response.Response;
 @ExtendWith(LocalRunExtension.class)
 class SliceIT {
 
-    private static final String PASSWORD = "Correct-Horse-Battery-9";
+    private static final String PASSWORD = Gatehouse.PASSWORD;
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final Pattern ONE_TIME_CODE = Pattern.compile("\\b\\d{4,8}\\b");
 
     @Test
     void signUpLogInAndRegisterACompany() {
-        String email = uniqueEmail();
-        String phoneNumber = uniqueKenyanMobile();
+        String email = Gatehouse.uniqueEmail();
+        String phoneNumber = Gatehouse.uniqueKenyanMobile();
 
         String userId = given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", PASSWORD, "phoneNumber", phoneNumber))
@@ -108,8 +107,8 @@ class SliceIT {
     /** The dev inbox at work: the SMS code travels company-service → otp-service → the Twilio stub. */
     @Test
     void verifiesACompanyPhoneWithTheCodeFromTheDevInbox() {
-        String accessToken = registerAndLogIn();
-        String companyPhone = uniqueKenyanMobile();
+        String accessToken = Gatehouse.signUp().accessToken();
+        String companyPhone = Gatehouse.uniqueKenyanMobile();
         String companyId = given().auth().oauth2(accessToken).contentType(ContentType.JSON)
                 .body(Map.of("name", "Inbox Ltd", "countryCode", "KE", "phoneNumber", companyPhone))
                 .when().post("/companies")
@@ -149,7 +148,7 @@ class SliceIT {
     @Test
     void registeringWithABadEmailNamesTheField() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("email", "not-an-email", "password", PASSWORD, "phoneNumber", uniqueKenyanMobile()))
+                .body(Map.of("email", "not-an-email", "password", PASSWORD, "phoneNumber", Gatehouse.uniqueKenyanMobile()))
                 .when().post("/auth/register")
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
@@ -168,7 +167,7 @@ class SliceIT {
 
     @Test
     void devInboxAnswersWithAList() {
-        given().queryParam("to", uniqueEmail())
+        given().queryParam("to", Gatehouse.uniqueEmail())
                 .when().get("/dev/inbox")
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
@@ -178,7 +177,7 @@ class SliceIT {
     @Test
     void otpServiceIsNotReachableThroughTheGateway() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("type", "LOGIN", "channel", "SMS", "destination", uniqueKenyanMobile()))
+                .body(Map.of("type", "LOGIN", "channel", "SMS", "destination", Gatehouse.uniqueKenyanMobile()))
                 .when().post("/otp")
                 .then().statusCode(404)
                 .contentType(PROBLEM_JSON);
@@ -196,27 +195,5 @@ class SliceIT {
                     .when().get("/dev/inbox")
                     .then().statusCode(404);
         }
-    }
-
-    private static String registerAndLogIn() {
-        String email = uniqueEmail();
-        given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD, "phoneNumber", uniqueKenyanMobile()))
-                .when().post("/auth/register")
-                .then().statusCode(201);
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD))
-                .when().post("/auth/login")
-                .then().statusCode(200)
-                .extract().path("accessToken");
-    }
-
-    private static String uniqueEmail() {
-        return "e2e-" + UUID.randomUUID() + "@example.com";
-    }
-
-    /** +254 71x xxx xxx is a Kenyan mobile range, so strict E.164 validation accepts it. */
-    private static String uniqueKenyanMobile() {
-        return "+25471" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }
 }
