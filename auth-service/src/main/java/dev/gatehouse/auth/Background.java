@@ -7,9 +7,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
-import org.hibernate.annotations.Generated;
-import org.hibernate.generator.EventType;
-
 /**
  * What the software and hardware backgrounds of seed 003 have in common: one row per account, an experience level,
  * and timestamps. Their lists are stored normalised (trimmed, lower-cased, without duplicates), so the GIN indexes
@@ -28,13 +25,11 @@ public abstract class Background {
     @Column(name = "experience_level", nullable = false)
     public String experienceLevel;
 
-    /** Set by the column default; read back after the insert. */
-    @Generated(event = EventType.INSERT)
+    /** Set by the column default; read back by a refresh after the insert. */
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    /** Set by the column default and kept by a trigger; read back after every write. */
-    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    /** Set by the column default and kept by a trigger; read back by a refresh after every write. */
     @Column(name = "updated_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime updatedAt;
 }

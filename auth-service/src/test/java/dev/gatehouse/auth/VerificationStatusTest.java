@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +23,20 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(OtherServicesStub.class)
 class VerificationStatusTest {
 
+    @Inject
+    Database database;
+
+    /** The status the API shows is the one PostgreSQL computes in the generated column. */
+    private void storedStatusIs(People me, String status) {
+        assertEquals(status, database.query("select verification_status from users where id = ?",
+                UUID.fromString(me.id())).get(0).get("verification_status"));
+    }
+
     @Test
     void unverifiedThenPartiallyVerifiedThenVerified() {
         People me = People.signUp();
         me.asMe().when().get("/users/me").then().body("verificationStatus", equalTo("UNVERIFIED"));
+        storedStatusIs(me, "UNVERIFIED");
         JsonPath before = People.claims(me.accessToken());
         assertFalse(before.getBoolean("email_verified"));
         assertFalse(before.getBoolean("phone_number_verified"));
@@ -31,6 +44,7 @@ class VerificationStatusTest {
         PhoneVerificationTest.send(me).statusCode(202);
         PhoneVerificationTest.confirm(me, OtherServicesStub.CODES.get(me.phone())).statusCode(200)
                 .body("verificationStatus", equalTo("PARTIALLY_VERIFIED"));
+        storedStatusIs(me, "PARTIALLY_VERIFIED");
 
         EmailVerificationTest.send(me).statusCode(202);
         EmailVerificationTest.open(EmailVerificationTest.linkToken(me.email())).statusCode(200);
@@ -38,6 +52,7 @@ class VerificationStatusTest {
                 .body("emailVerified", equalTo(true))
                 .body("phoneVerified", equalTo(true))
                 .body("verificationStatus", equalTo("VERIFIED"));
+        storedStatusIs(me, "VERIFIED");
 
         // Claims are read from the account whenever a token is issued: the next refresh carries both flags.
         String refreshed = given().contentType(ContentType.JSON).body(Map.of("refreshToken", me.refreshToken()))

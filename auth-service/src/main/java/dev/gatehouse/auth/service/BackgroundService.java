@@ -1,11 +1,13 @@
 package dev.gatehouse.auth.service;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.gatehouse.auth.Background;
 import dev.gatehouse.auth.HardwareBackground;
 import dev.gatehouse.auth.SoftwareBackground;
 import dev.gatehouse.auth.User;
@@ -66,7 +68,8 @@ public class BackgroundService {
                     background.preferredLanguages = normalizedLanguages;
                     background.preferredFrameworks = normalizedFrameworks;
                     Uni<?> write = created ? software.persistAndFlush(background) : software.flush();
-                    return write.replaceWith(new Saved<>(background, created));
+                    return write.chain(() -> readBackTimestamps("software_background", background))
+                            .replaceWith(new Saved<>(background, created));
                 })));
     }
 
@@ -86,8 +89,24 @@ public class BackgroundService {
                     background.preferredPlatforms = normalizedPlatforms;
                     background.deviceTypes = normalizedDeviceTypes;
                     Uni<?> write = created ? hardware.persistAndFlush(background) : hardware.flush();
-                    return write.replaceWith(new Saved<>(background, created));
+                    return write.chain(() -> readBackTimestamps("hardware_background", background))
+                            .replaceWith(new Saved<>(background, created));
                 })));
+    }
+
+    /**
+     * The timestamps are the column default's and the trigger's; Hibernate Reactive 3.2 cannot read generated values
+     * back on its own for entities with assigned ids, so the row is read again.
+     */
+    private static Uni<Void> readBackTimestamps(String table, Background background) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                        "select created_at, updated_at from " + table + " where id = :id", Object[].class)
+                        .setParameter("id", background.id).getSingleResult())
+                .invoke(row -> {
+                    background.createdAt = (OffsetDateTime) row[0];
+                    background.updatedAt = (OffsetDateTime) row[1];
+                }).replaceWithVoid();
     }
 
     /** Runs a replace, and once more if a concurrent first write won the race for the row. */

@@ -31,7 +31,7 @@ public class RateLimitRepository {
 
     public Uni<Integer> deleteWindowsBefore(OffsetDateTime cutoff) {
         return Panache.getSession().flatMap(session -> session
-                .createNativeMutationQuery("DELETE FROM otp_rate_limits WHERE window_start < :cutoff")
+                .createNativeQuery("DELETE FROM otp_rate_limits WHERE window_start < :cutoff")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate());
     }

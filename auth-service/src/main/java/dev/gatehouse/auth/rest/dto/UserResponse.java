@@ -11,6 +11,6 @@ public record UserResponse(UUID id, String email, String phoneNumber, boolean em
 
     public static UserResponse of(User user) {
         return new UserResponse(user.id, user.email, user.phoneNumber, user.emailVerified, user.phoneVerified,
-                user.verificationStatus, List.copyOf(user.roles), user.createdAt);
+                user.verificationStatus(), List.copyOf(user.roles), user.createdAt);
     }
 }
