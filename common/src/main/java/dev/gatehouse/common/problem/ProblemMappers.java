@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.gatehouse.common.db.DatabaseUnavailable;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -40,6 +41,8 @@ public class ProblemMappers {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** About how long a pool takes to get a connection again once the database answers. */
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private final ObjectMapper json;
 
@@ -148,12 +151,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.is(e)) {
+            return databaseUnavailable(e, uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri == null ? "?" : uri.getPath());
         Problem problem = Problem.of(500, "internal_error", "Internal Server Error",
                 "Something went wrong on our side. Quote error id " + errorId + " if you report it.")
                 .withExtensions(java.util.Map.of("errorId", errorId));
         return respond(problem, uri).build();
+    }
+
+    /** The database cannot be reached right now: the client may retry shortly; nothing was half-written. */
+    private Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e);
+        Problem problem = Problem.of(503, "database_unavailable", "Service Unavailable",
+                "The service cannot reach its database right now. Try again shortly.");
+        return respond(problem, uri).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
     }
 
     private Response.ResponseBuilder respond(Problem problem, UriInfo uri) {

@@ -1,0 +1,63 @@
+package dev.gatehouse.common.db;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.reactive.pg.client.PgPoolCreator;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.spi.PgDriver;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+
+/**
+ * Builds each service's reactive PostgreSQL pool with the limits Quarkus has no setting for, so that a database that
+ * is slow, paused or out of connections makes requests fail fast (503, see {@link DatabaseUnavailable}) instead of
+ * queueing them for the driver's default 30 seconds:
+ * <ul>
+ * <li>a bounded wait for a connection ({@code gatehouse.db.acquisition-timeout});</li>
+ * <li>a bounded queue of waiting requests ({@code gatehouse.db.max-waiting}); past it a request fails at once;</li>
+ * <li>a bounded TCP connect ({@code gatehouse.db.connect-timeout});</li>
+ * <li>PostgreSQL's own {@code idle_in_transaction_session_timeout}
+ * ({@code gatehouse.db.idle-in-transaction-timeout}): should a connection ever be left inside a transaction, the
+ * server rolls it back and ends that session, releasing its locks, and the pool replaces the connection.</li>
+ * </ul>
+ */
+@Singleton
+public class BoundedPoolCreator implements PgPoolCreator {
+
+    private final Duration acquisitionTimeout;
+    private final int maxWaiting;
+    private final Duration connectTimeout;
+    private final Duration idleInTransactionTimeout;
+
+    public BoundedPoolCreator(
+            @ConfigProperty(name = "gatehouse.db.acquisition-timeout", defaultValue = "PT3S") Duration acquisitionTimeout,
+            @ConfigProperty(name = "gatehouse.db.max-waiting", defaultValue = "200") int maxWaiting,
+            @ConfigProperty(name = "gatehouse.db.connect-timeout", defaultValue = "PT5S") Duration connectTimeout,
+            @ConfigProperty(name = "gatehouse.db.idle-in-transaction-timeout", defaultValue = "PT30S") Duration idleInTransactionTimeout) {
+        this.acquisitionTimeout = acquisitionTimeout;
+        this.maxWaiting = maxWaiting;
+        this.connectTimeout = connectTimeout;
+        this.idleInTransactionTimeout = idleInTransactionTimeout;
+    }
+
+    @Override
+    public Pool create(Input input) {
+        PoolOptions pool = new PoolOptions(input.poolOptions())
+                .setConnectionTimeout((int) Math.max(1, acquisitionTimeout.toMillis()))
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setMaxWaitQueueSize(maxWaiting);
+        List<PgConnectOptions> databases = input.pgConnectOptionsList().stream()
+                .map(options -> new PgConnectOptions(options)
+                        .setConnectTimeout((int) connectTimeout.toMillis())
+                        .addProperty("idle_in_transaction_session_timeout",
+                                String.valueOf(idleInTransactionTimeout.toMillis())))
+                .toList();
+        return PgDriver.INSTANCE.createPool(input.vertx(), databases, pool);
+    }
+}
