@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.approval.Clocks;
 import dev.gatehouse.approval.StaffApprovalRequest;
@@ -32,6 +33,8 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 /** Join requests, for people: the requester asks, reads and cancels; the company's owners and admins decide. */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/approvals")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

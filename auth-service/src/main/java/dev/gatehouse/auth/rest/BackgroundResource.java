@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.auth.rest.dto.HardwareBackgroundRequest;
 import dev.gatehouse.auth.rest.dto.HardwareBackgroundResponse;
@@ -23,6 +24,8 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 /** The signed-in person's software and hardware background (seed 003); PUT replaces the whole background. */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/users/me/background")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

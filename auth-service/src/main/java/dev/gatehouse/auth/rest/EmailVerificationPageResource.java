@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.auth.service.VerificationService;
 import dev.gatehouse.common.problem.ApiException;
@@ -21,6 +22,8 @@ import io.vertx.core.http.HttpServerRequest;
  * Where the link in a verification email leads. Opening it confirms the address: whoever can read the mailbox has
  * proved it, so a mail scanner that opens the link first does no harm. Every answer, refusals included, is a page.
  */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/auth/email/verify")
 @PermitAll
 public class EmailVerificationPageResource {

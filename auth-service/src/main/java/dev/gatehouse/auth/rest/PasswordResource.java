@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.auth.rest.dto.ForgotPasswordRequest;
 import dev.gatehouse.auth.rest.dto.Patterns;
@@ -29,6 +30,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Forgot password: ask for a reset email, then set a new password with its link (page or JSON) or its code. */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/auth/password")
 public class PasswordResource {
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.auth.rest.dto.ChangePasswordRequest;
 import dev.gatehouse.auth.rest.dto.DeleteAccountRequest;
@@ -28,6 +29,8 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/users/me")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

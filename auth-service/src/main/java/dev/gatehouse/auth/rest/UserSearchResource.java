@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
+
 import dev.gatehouse.auth.rest.dto.UserResponse;
 import dev.gatehouse.auth.service.UserSearchService;
 import dev.gatehouse.common.rest.PageResponse;
@@ -17,6 +19,8 @@ import io.smallrye.mutiny.Uni;
  * Platform administrators find people by their backgrounds (flow 6): every given filter must match, none given lists
  * everyone. The role comes from the token's {@code groups}, which are read from {@code users.roles} at sign-in.
  */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/users")
 @RolesAllowed(TokenClaims.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

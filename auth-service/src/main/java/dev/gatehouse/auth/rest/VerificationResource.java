@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.auth.VerificationChannel;
 import dev.gatehouse.auth.rest.dto.CodeRequest;
@@ -24,6 +25,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Proving the account's phone number ({@code phone}) and email address ({@code email}) by a code. */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/users/me/{channel: phone|email}/verification")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.company.CompanyRole;
 import dev.gatehouse.company.rest.dto.ChangeStatusRequest;
@@ -34,6 +35,8 @@ import dev.gatehouse.company.service.MembershipService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/companies")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -15,6 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
+
 import dev.gatehouse.company.rest.dto.AddMemberRequest;
 import dev.gatehouse.company.rest.dto.MemberResponse;
 import dev.gatehouse.company.service.MembershipService;
@@ -24,6 +26,8 @@ import io.smallrye.mutiny.Uni;
  * Calls from other services only (service tokens). These paths are outside {@code /companies}, so the gateway never
  * routes them: they are reachable inside the cluster alone.
  */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/internal")
 @RolesAllowed("service")
 @Produces(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.otp.rest.dto.MessageResponse;
 import dev.gatehouse.otp.rest.dto.SendMessageRequest;
@@ -17,6 +18,8 @@ import dev.gatehouse.otp.service.MessageService;
 import io.smallrye.mutiny.Uni;
 
 /** Transactional messages for other Gatehouse services; only service tokens get in, as everywhere here. */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/messages")
 @RolesAllowed("service")
 @Produces(MediaType.APPLICATION_JSON)

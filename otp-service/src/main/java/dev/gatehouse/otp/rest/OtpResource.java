@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.otp.Otp;
@@ -32,6 +33,8 @@ import dev.gatehouse.otp.service.OtpService;
 import io.smallrye.mutiny.Uni;
 
 /** One-time codes for other Gatehouse services; only service tokens get in. */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/otp")
 @RolesAllowed("service")
 @Produces(MediaType.APPLICATION_JSON)
