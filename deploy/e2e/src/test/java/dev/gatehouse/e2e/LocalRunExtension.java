@@ -26,6 +26,7 @@ public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallb
     public void beforeAll(ExtensionContext context) throws Exception {
         LocalRunProcess run = LocalRunProcess.start();
         context.getStore(NAMESPACE).put(LocalRunProcess.class, run);
+        current = run;
         try {
             run.awaitReady();
         } catch (RuntimeException | InterruptedException e) {
@@ -35,6 +36,13 @@ public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallb
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = run.gatewayPort();
         run.servicePorts().forEach((service, port) -> System.setProperty(servicePortProperty(service), port.toString()));
+    }
+
+    /** The local run the test class now running runs against (test classes run one after the other). */
+    private static volatile LocalRunProcess current;
+
+    static LocalRunProcess current() {
+        return current;
     }
 
     /** The system property a test reads a service's own port from. */

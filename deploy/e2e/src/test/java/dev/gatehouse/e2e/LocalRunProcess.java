@@ -133,6 +133,25 @@ final class LocalRunProcess {
                 .map(port -> port.getKey() + "=" + port.getValue()).toList();
     }
 
+    /** The lines of the services' logs that report an error, from every log of this run. */
+    List<String> serviceErrors() throws IOException {
+        Path logs = state.resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return List.of();
+        }
+        List<String> errors = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path file : files.sorted().toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.contains(" ERROR ")) {
+                        errors.add(file.getFileName() + ": " + line);
+                    }
+                }
+            }
+        }
+        return errors;
+    }
+
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);

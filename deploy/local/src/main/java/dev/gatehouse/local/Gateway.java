@@ -100,11 +100,25 @@ public final class Gateway {
                 .setIdleTimeout(BACKEND_IDLE_TIMEOUT_MILLIS);
         client.request(options)
                 .compose(backendRequest -> {
+                    passOnHangUp(request, backendRequest);
                     copyRequestHeaders(request, backendRequest);
                     return hasBody(request) ? backendRequest.send(request) : sendWithoutBody(request, backendRequest);
                 })
                 .onSuccess(backendResponse -> relay(backendResponse, request.response()))
                 .onFailure(failure -> badGateway(request, backend, failure));
+    }
+
+    /**
+     * A client that hangs up before its answer is complete cancels the backend request too: the stream to the service
+     * is reset, as Envoy-based Kubernetes gateways do, so the local run shows the services what production will.
+     */
+    private static void passOnHangUp(HttpServerRequest request, HttpClientRequest backendRequest) {
+        HttpServerResponse response = request.response();
+        response.closeHandler(closed -> {
+            if (!response.ended()) {
+                backendRequest.reset();
+            }
+        });
     }
 
     private static Future<HttpClientResponse> sendWithoutBody(HttpServerRequest request, HttpClientRequest backend) {

@@ -4,10 +4,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,8 +55,18 @@ class GatewayTest {
         TestServers.await(vertx.close());
     }
 
+    private static final CountDownLatch SLOW_REQUEST_ARRIVED = new CountDownLatch(1);
+    /** Counted down when the gateway closes the connection of the /auth/slow request before it was answered. */
+    private static final CountDownLatch SLOW_REQUEST_RESET = new CountDownLatch(1);
+
     /** Echoes what arrived, so the test sees what the gateway forwarded. */
     private static void backendAnswer(HttpServerRequest request) {
+        if (request.path().equals("/auth/slow")) {
+            // Never answers on its own: only the gateway passing on the client's hang-up ends it.
+            request.connection().closeHandler(closed -> SLOW_REQUEST_RESET.countDown());
+            SLOW_REQUEST_ARRIVED.countDown();
+            return;
+        }
         request.body().onSuccess(body -> {
             if (request.path().equals("/auth/teapot")) {
                 request.response().setStatusCode(418).putHeader("X-Brewed", "earl-grey").end("short and stout");
@@ -137,6 +152,19 @@ class GatewayTest {
     void streamsAChunkedResponse() {
         Response response = TestServers.request(gatewayPort).when().get("/auth/stream");
         response.then().statusCode(200).body(startsWith("chunk-0;chunk-1;")).body(containsString("chunk-99;"));
+    }
+
+    @Test
+    void aClientThatHangsUpResetsTheBackendRequest() throws Exception {
+        try (Socket client = new Socket("127.0.0.1", gatewayPort)) {
+            client.getOutputStream().write(("GET /auth/slow HTTP/1.1\r\nHost: 127.0.0.1:" + gatewayPort + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            assertTrue(SLOW_REQUEST_ARRIVED.await(10, TimeUnit.SECONDS), "the request never reached the backend");
+            client.setSoLinger(true, 0);
+        }
+        assertTrue(SLOW_REQUEST_RESET.await(10, TimeUnit.SECONDS),
+                "the backend request outlived the client that asked for it");
     }
 
     @Test

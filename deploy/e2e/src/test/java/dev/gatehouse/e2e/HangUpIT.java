@@ -1,0 +1,62 @@
+package dev.gatehouse.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.gatehouse.testing.HangUps;
+import dev.gatehouse.testing.HangUps.Request;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * A thousand clients that hang up in the middle of their requests, through the gateway (which resets the stream to
+ * the service, as an Envoy-based gateway does) and straight at auth-service's port: afterwards every service answers
+ * as before and none logged an error.
+ */
+@ExtendWith(LocalRunExtension.class)
+class HangUpIT {
+
+    private static final Duration SOON = Duration.ofMillis(2);
+    private static final Duration LATE = Duration.ofMillis(80);
+
+    @Test
+    void aThousandHangUpsLeaveEveryServiceServing() throws Exception {
+        Gatehouse.Person me = Gatehouse.signUp();
+        int gateway = RestAssured.port;
+        int auth = Integer.getInteger(LocalRunExtension.servicePortProperty("auth-service"));
+        String login = "{\"email\":\"" + me.email() + "\",\"password\":\"" + Gatehouse.PASSWORD
+                + "\",\"deviceId\":\"hang-up\"}";
+        String refresh = "{\"refreshToken\":\"" + me.refreshToken() + "\"}";
+        String company = "{\"name\":\"Hang-up Ltd\",\"countryCode\":\"KE\",\"phoneNumber\":\"+254712345678\"}";
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + me.accessToken());
+
+        // Logins cost an Argon2 hash each, so fewer of them; refreshes and company creations are the cheap majority.
+        HangUps.send(gateway, 40, 20, SOON, LATE, i -> Request.postJson("/auth/login", login, Map.of()));
+        HangUps.send(auth, 40, 20, SOON, LATE, i -> Request.postJson("/auth/login", login, Map.of()));
+        HangUps.send(gateway, 240, 30, SOON, LATE, i -> Request.postJson("/auth/refresh", refresh, Map.of()));
+        HangUps.send(auth, 240, 30, SOON, LATE, i -> Request.postJson("/auth/refresh", refresh, Map.of()));
+        HangUps.send(gateway, 240, 30, SOON, LATE, i -> Request.postJson("/companies", company, bearer));
+        HangUps.send(gateway, 200, 30, SOON, LATE, i -> new Request("GET", "/users/me", bearer, null));
+
+        Gatehouse.Person again = me.loggedInAgain("after-the-hang-ups");
+        HangUps.assertStillServes(60, 30, 200, i -> given().auth().oauth2(again.accessToken())
+                .when().get("/users/me").then().extract().statusCode());
+        HangUps.assertStillServes(60, 30, 201, i -> given().auth().oauth2(again.accessToken())
+                .contentType(ContentType.JSON).body(company).when().post("/companies").then().extract()
+                .statusCode());
+        given().contentType(ContentType.JSON).body(Map.of("refreshToken", again.refreshToken()))
+                .when().post("/auth/refresh").then().statusCode(200);
+        Gatehouse.login(me.email(), Gatehouse.PASSWORD, "device-" + UUID.randomUUID());
+
+        List<String> errors = LocalRunExtension.current().serviceErrors();
+        assertEquals(List.of(), errors, "errors the services logged while their clients hung up");
+    }
+}
