@@ -37,16 +37,19 @@ class ClientHangUpTest {
     }
 
     @Test
-    void approvalsThatHangUpLeaveTheServiceServing() {
+    void approvalsThatHangUpLeaveTheServiceServing() throws Exception {
         UUID owner = UUID.randomUUID();
         String companyId = companies.activeCompany(owner);
         List<String> requests = pendingRequests(companyId, 60);
         String ownerToken = "Bearer " + Approvals.token(owner);
 
         try (HangUps.LoggedErrors errors = HangUps.LoggedErrors.capture()) {
-            HangUps.send(RestAssured.port, requests.size(), 20, Duration.ofMillis(2), Duration.ofMillis(60),
-                    i -> Request.postJson("/approvals/" + requests.get(i) + "/approve", "{}",
-                            Map.of("Authorization", ownerToken)));
+            // Approvals wait on the lock inside their transaction, so every hang-up lands in the middle of one.
+            try (AutoCloseable lock = HangUps.lockTables(database, "staff_approval_requests")) {
+                HangUps.send(RestAssured.port, requests.size(), 20, Duration.ofMillis(50), Duration.ofMillis(150),
+                        i -> Request.postJson("/approvals/" + requests.get(i) + "/approve", "{}",
+                                Map.of("Authorization", ownerToken)));
+            }
             HangUps.assertNoTransactionLeftOpen(database, Duration.ofSeconds(20));
             errors.assertNone();
         }

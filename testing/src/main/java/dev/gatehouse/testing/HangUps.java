@@ -140,6 +140,28 @@ public final class HangUps {
     }
 
     /**
+     * Holds an exclusive lock on {@code tables} until closed, so that requests writing them wait inside their
+     * transaction: clients that hang up meanwhile are certain to do so in the middle of one, however fast the work
+     * would otherwise be.
+     */
+    public static AutoCloseable lockTables(DataSource dataSource, String... tables) {
+        try {
+            Connection connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("lock table " + String.join(", ", tables) + " in exclusive mode");
+            }
+            return () -> {
+                try (connection) {
+                    connection.rollback();
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Waits until no connection to this database is left inside a transaction. Requests the hang-ups started may
      * still be finishing; a transaction torn apart by a cancellation never does.
      */
