@@ -147,9 +147,7 @@ class MembershipTest {
         Companies.addMember(shared, leaving, "STAFF");
         String solelyOwned = Companies.create(leaving);
 
-        given().auth().oauth2(Companies.ISSUER.serviceToken("auth-service"))
-                .when().delete("/internal/users/" + leaving + "/memberships")
-                .then().statusCode(200).body("removed", equalTo(2));
+        Companies.userDeleted(leaving);
 
         given().auth().oauth2(Companies.ISSUER.userToken(leaving)).when().get("/companies/mine")
                 .then().body("$", hasSize(0));
