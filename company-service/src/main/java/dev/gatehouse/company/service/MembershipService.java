@@ -109,14 +109,18 @@ public class MembershipService {
             if (deleted) {
                 throw ApiException.conflict("user_deleted", "This account has been deleted.");
             }
-        }).chain(() -> companies.lockByCompanyId(companyId)).flatMap(company -> {
-            if (company.status != CompanyStatus.ACTIVE) {
-                throw ApiException.conflict("company_not_active", "Only an active company takes new members.");
-            }
-            return members.find(company.id, userId).flatMap(existing -> existing != null
-                    ? Uni.createFrom().item(existing)
-                    : members.persist(CompanyMember.of(company.id, userId, role, OffsetDateTime.now())));
-        });
+        }).chain(() -> companies.lockByCompanyId(companyId)).flatMap(company -> members.find(company.id, userId)
+                .flatMap(existing -> {
+                    // An existing membership answers first: a retry of an add that did commit gets the same answer
+                    // even if the company has changed status since.
+                    if (existing != null) {
+                        return Uni.createFrom().item(existing);
+                    }
+                    if (company.status != CompanyStatus.ACTIVE) {
+                        throw ApiException.conflict("company_not_active", "Only an active company takes new members.");
+                    }
+                    return members.persist(CompanyMember.of(company.id, userId, role, OffsetDateTime.now()));
+                }));
     }
 
     /**
