@@ -21,6 +21,12 @@ public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallb
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
             .create(LocalRunExtension.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static volatile LocalRunProcess current;
+
+    /** The local run of the test class now running, for tests that act on its processes. */
+    static LocalRunProcess current() {
+        return current;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -32,6 +38,7 @@ public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallb
             run.kill();
             throw e;
         }
+        current = run;
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = run.gatewayPort();
         run.servicePorts().forEach((service, port) -> System.setProperty(servicePortProperty(service), port.toString()));
@@ -48,6 +55,7 @@ public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallb
         if (run == null) {
             return;
         }
+        current = null;
         boolean exited = run.stop(STOP_GRACE);
         if (!exited) {
             run.kill();
