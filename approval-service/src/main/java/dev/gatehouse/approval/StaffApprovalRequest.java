@@ -12,7 +12,8 @@ import jakarta.persistence.Table;
 
 /**
  * A person's request to join a company. Created PENDING; an owner or admin approves or rejects it, the requester may
- * cancel it, and it expires when nobody decides in time. Every way out of PENDING is final.
+ * cancel it, and it expires when nobody decides in time. Approving passes through APPROVING while company-service
+ * adds the member; every other way out of PENDING is final.
  */
 @Entity
 @Table(name = "staff_approval_requests")
@@ -85,11 +86,27 @@ public class StaffApprovalRequest {
         return isOverdue(now) ? ApprovalStatus.EXPIRED : status;
     }
 
-    public void approve(UUID reviewer, CompanyRole role, OffsetDateTime now) {
-        status = ApprovalStatus.APPROVED;
+    /** The reviewer's decision, stored before company-service is asked to add the member. */
+    public void beginApproval(UUID reviewer, CompanyRole role, OffsetDateTime now) {
+        status = ApprovalStatus.APPROVING;
         grantedRole = role;
         reviewerId = reviewer;
         reviewedAt = now;
+        updatedAt = now;
+    }
+
+    /** company-service has the member: the approval is complete. */
+    public void completeApproval(OffsetDateTime now) {
+        status = ApprovalStatus.APPROVED;
+        updatedAt = now;
+    }
+
+    /** company-service refused the member for good (the company is no longer active, say): the request waits again. */
+    public void abandonApproval(OffsetDateTime now) {
+        status = ApprovalStatus.PENDING;
+        grantedRole = null;
+        reviewerId = null;
+        reviewedAt = null;
         updatedAt = now;
     }
 

@@ -15,7 +15,10 @@ import dev.gatehouse.testing.TrustAuthService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** When company-service fails while a member is being added, nothing is decided and the request waits. */
+/**
+ * When company-service fails while a member is being added, the decision stays APPROVING (company-service may or may
+ * not have the member), no other decision can overtake it, and approving again finishes it.
+ */
 @QuarkusTest
 @QuarkusTestResource(TrustAuthService.class)
 @QuarkusTestResource(CompanyServiceStub.class)
@@ -29,7 +32,7 @@ class CompanyOutageTest {
     }
 
     @Test
-    void failingCompanyServiceMeans503AndTheRequestStaysPending() {
+    void failingCompanyServiceMeans503AndTheApprovalIsFinishedLater() {
         UUID owner = UUID.randomUUID();
         UUID person = UUID.randomUUID();
         String companyId = companies.activeCompany(owner);
@@ -42,8 +45,10 @@ class CompanyOutageTest {
                 .body("detail", not(containsString("Exception")));
         // The first try and two retries, then it gives up.
         assertEquals(3, companies.addMemberCalls(companyId).size());
-        Approvals.read(owner, id).statusCode(200).body("status", equalTo("PENDING"));
+        Approvals.read(owner, id).statusCode(200).body("status", equalTo("APPROVING"));
         assertNull(companies.roleOf(companyId, person));
+        Approvals.reject(owner, id, "changed my mind").statusCode(409).body("code", equalTo("approval_in_progress"));
+        Approvals.cancel(person, id).statusCode(409).body("code", equalTo("approval_in_progress"));
 
         companies.reset();
         Approvals.approve(owner, id).statusCode(200).body("status", equalTo("APPROVED"));
@@ -72,7 +77,7 @@ class CompanyOutageTest {
         companies.addMemberMode(CompanyServiceStub.Mode.STALLED);
 
         Approvals.approve(owner, id).statusCode(503).body("code", equalTo("company_service_unavailable"));
-        Approvals.read(owner, id).body("status", equalTo("PENDING"));
+        Approvals.read(owner, id).body("status", equalTo("APPROVING"));
     }
 
     @Test

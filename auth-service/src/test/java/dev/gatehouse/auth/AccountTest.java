@@ -5,8 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -94,7 +99,6 @@ class AccountTest {
 
         delete(me, Accounts.PASSWORD).statusCode(204);
 
-        assertEquals(List.of("approval:" + me.id(), "company:" + me.id()), removalsOf(me));
         login(me.email(), Accounts.PASSWORD).statusCode(401);
         refresh(me.refreshToken()).statusCode(401);
         me.asMe().when().get("/users/me").then().statusCode(401);
@@ -104,6 +108,10 @@ class AccountTest {
         }
         assertEquals(1, database.count(
                 "select count(*) from audit_events where user_id = ?::uuid and event_type = 'user.deleted'", me.id()));
+        // The relay tells both services, and each acknowledges.
+        awaitDelivered(me, "company-service");
+        awaitDelivered(me, "approval-service");
+        assertTrue(removalsOf(me).containsAll(List.of("approval:" + me.id(), "company:" + me.id())));
         // The address is free again.
         Accounts.register(me.email(), Accounts.uniquePhone());
     }
@@ -112,33 +120,76 @@ class AccountTest {
     void aWrongPasswordDeletesNothing() {
         People me = People.signUp();
         delete(me, "not the password 1").statusCode(403).body("code", equalTo("invalid_credentials"));
-        assertTrue(removalsOf(me).isEmpty());
+        assertEquals(0, outboxRows(me));
         login(me.email(), Accounts.PASSWORD).statusCode(200);
     }
 
+    /**
+     * With company-service down the deletion is still answered at once: the account is gone here, approval-service
+     * is told, and company-service gets the event, retried with back-off, once it is back.
+     */
     @Test
-    void whenCompanyServiceIsDownTheAccountStaysAndTheDeletionCanBeRetried() {
+    void whenCompanyServiceIsDownTheDeletionCompletesWhenItIsBack() {
         People me = People.signUp();
         OtherServicesStub.COMPANY_DOWN.set(true);
-        delete(me, Accounts.PASSWORD).statusCode(503).contentType("application/problem+json")
-                .body("code", equalTo("account_deletion_unavailable"));
-        login(me.email(), Accounts.PASSWORD).statusCode(200);
-        me.asMe().when().get("/users/me").then().statusCode(200);
+
+        delete(me, Accounts.PASSWORD).statusCode(204);
+        login(me.email(), Accounts.PASSWORD).statusCode(401);
+        awaitDelivered(me, "approval-service");
+        awaitAttempts(me, "company-service", 2);
+        assertEquals("PENDING", outboxStatus(me, "company-service"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("gatehouse_outbox_pending"), "the backlog is a metric");
+        assertTrue(metrics.contains("gatehouse_outbox_oldest_age_seconds"), "so is its age");
 
         OtherServicesStub.COMPANY_DOWN.set(false);
-        delete(me, Accounts.PASSWORD).statusCode(204);
+        awaitDelivered(me, "company-service");
         assertTrue(removalsOf(me).contains("company:" + me.id()));
-        login(me.email(), Accounts.PASSWORD).statusCode(401);
     }
 
     @Test
-    void whenApprovalServiceIsUnreachableNothingIsDeleted() {
+    void whenApprovalServiceIsUnreachableTheDeletionCompletesWhenItIsBack() {
         People me = People.signUp();
         OtherServicesStub.APPROVAL_DOWN.set(true);
-        delete(me, Accounts.PASSWORD).statusCode(503).body("code", equalTo("account_deletion_unavailable"));
-        // Requests go first: company-service was not asked either.
-        assertTrue(removalsOf(me).isEmpty());
-        login(me.email(), Accounts.PASSWORD).statusCode(200);
+
+        delete(me, Accounts.PASSWORD).statusCode(204);
+        awaitDelivered(me, "company-service");
+        awaitAttempts(me, "approval-service", 2);
+
+        OtherServicesStub.APPROVAL_DOWN.set(false);
+        awaitDelivered(me, "approval-service");
+    }
+
+    /** company-service took the event in but its answer was lost: the event comes again, and is acknowledged. */
+    @Test
+    void aLostAcknowledgementMeansTheEventIsDeliveredAgain() {
+        People me = People.signUp();
+        OtherServicesStub.COMPANY_LOSES_ANSWERS.set(1);
+
+        delete(me, Accounts.PASSWORD).statusCode(204);
+        awaitDelivered(me, "company-service");
+        assertEquals(2, removalsOf(me).stream().filter(removal -> removal.startsWith("company:")).count());
+    }
+
+    /** Deleting twice at once: one deletion wins, the other finds no account, and each event is queued once. */
+    @Test
+    void concurrentDeletionsQueueEachEventOnce() throws Exception {
+        People me = People.signUp();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = pool.invokeAll(Collections.nCopies(4,
+                    () -> delete(me, Accounts.PASSWORD).extract().statusCode()));
+            long deleted = 0;
+            for (Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertTrue(status == 204 || status == 401 || status == 403, "unexpected " + status);
+                deleted += status == 204 ? 1 : 0;
+            }
+            assertEquals(1, deleted);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, outboxRows(me));
     }
 
     @Test
@@ -150,6 +201,43 @@ class AccountTest {
         given().contentType(ContentType.JSON).body(Map.of("password", Accounts.PASSWORD))
                 .when().delete("/users/me").then().statusCode(401);
         login(me.email(), Accounts.PASSWORD).statusCode(200);
+    }
+
+    private long outboxRows(People person) {
+        return database.count("select count(*) from outbox_events where subject_id = ?::uuid", person.id());
+    }
+
+    private String outboxStatus(People person, String destination) {
+        return (String) database.query("select status from outbox_events where subject_id = ?::uuid"
+                + " and event_type = 'user-deleted' and destination = ?", person.id(), destination).get(0)
+                .get("status");
+    }
+
+    /** Waits, with a deadline, for the relay to get the event acknowledged. */
+    private void awaitDelivered(People person, String destination) {
+        awaitRow(person, destination, "status = 'DELIVERED'");
+    }
+
+    private void awaitAttempts(People person, String destination, int attempts) {
+        awaitRow(person, destination, "attempts >= " + attempts + " and last_error is not null");
+    }
+
+    private void awaitRow(People person, String destination, String condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String sql = "select count(*) from outbox_events where subject_id = ?::uuid and destination = ? and "
+                + condition;
+        while (database.count(sql, person.id(), destination) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no outbox row for " + destination + " with " + condition + ": "
+                        + database.query("select * from outbox_events where subject_id = ?::uuid", person.id()));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static List<String> removalsOf(People person) {

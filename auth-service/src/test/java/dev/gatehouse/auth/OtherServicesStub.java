@@ -45,11 +45,16 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
     static final AtomicReference<String> NEXT_VERIFIED_SUBJECT = new AtomicReference<>();
     static final AtomicBoolean OTP_DOWN = new AtomicBoolean();
 
-    /** User ids whose data company-service and approval-service were asked to remove, in call order. */
+    /**
+     * {@code user-deleted} events company-service and approval-service acknowledged, in arrival order, as
+     * {@code company:<userId>} and {@code approval:<userId>}; a redelivered event appears again.
+     */
     static final List<String> REMOVALS = new CopyOnWriteArrayList<>();
     /** company-service answers 503; approval-service drops the connection (unreachable). */
     static final AtomicBoolean COMPANY_DOWN = new AtomicBoolean();
     static final AtomicBoolean APPROVAL_DOWN = new AtomicBoolean();
+    /** company-service takes the next events in, then answers 503 as if its answer were lost. */
+    static final AtomicInteger COMPANY_LOSES_ANSWERS = new AtomicInteger();
 
     private static final AtomicInteger CODE_SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(900_000));
 
@@ -60,9 +65,13 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().join();
+        // approval-service on its own port: both services have the same path for the user-deleted event.
+        HttpServer approvals = vertx.createHttpServer()
+                .requestHandler(request -> request.body().onSuccess(body -> internal(request, false)))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
         String url = "http://127.0.0.1:" + server.actualPort();
         return Map.of("quarkus.rest-client.otp-service.url", url, "quarkus.rest-client.company-service.url", url,
-                "quarkus.rest-client.approval-service.url", url);
+                "quarkus.rest-client.approval-service.url", "http://127.0.0.1:" + approvals.actualPort());
     }
 
     @Override
@@ -78,6 +87,7 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
         OTP_DOWN.set(false);
         COMPANY_DOWN.set(false);
         APPROVAL_DOWN.set(false);
+        COMPANY_LOSES_ANSWERS.set(0);
     }
 
     /** Moves the newest code sent to {@code destination} past its expiry. */
@@ -91,7 +101,7 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
         request.body().onSuccess(body -> {
             String path = request.path();
             if (path.startsWith("/internal/")) {
-                internal(request, path);
+                internal(request, true);
             } else if (OTP_DOWN.get()) {
                 request.response().setStatusCode(503).end();
             } else if (!isOwnServiceToken(request.getHeader("Authorization"))) {
@@ -106,9 +116,10 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
         });
     }
 
-    private void internal(HttpServerRequest request, String path) {
-        boolean company = path.endsWith("/memberships");
-        if (!company && !path.endsWith("/requests") || !request.method().name().equals("DELETE")) {
+    /** {@code PUT /internal/deleted-users/{userId}}, as company-service ({@code company}) or approval-service. */
+    private void internal(HttpServerRequest request, boolean company) {
+        String path = request.path();
+        if (!path.startsWith("/internal/deleted-users/") || !request.method().name().equals("PUT")) {
             problem(request, 404, "not_found", Map.of());
         } else if (company && COMPANY_DOWN.get()) {
             request.response().setStatusCode(503).end();
@@ -118,7 +129,11 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
             problem(request, 403, "forbidden", Map.of());
         } else {
             REMOVALS.add((company ? "company:" : "approval:") + path.split("/")[3]);
-            json(request, 200, new JsonObject().put("removed", 1));
+            if (company && COMPANY_LOSES_ANSWERS.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                request.response().setStatusCode(503).end();
+            } else {
+                request.response().setStatusCode(204).end();
+            }
         }
     }
 

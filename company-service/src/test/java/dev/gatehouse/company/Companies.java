@@ -39,4 +39,11 @@ final class Companies {
                 .when().post("/internal/companies/" + companyId + "/members")
                 .then().statusCode(200);
     }
+
+    /** auth-service's {@code user-deleted} event, as its relay delivers it. */
+    static void userDeleted(UUID user) {
+        given().auth().oauth2(ISSUER.serviceToken("auth-service"))
+                .when().put("/internal/deleted-users/" + user)
+                .then().statusCode(204);
+    }
 }

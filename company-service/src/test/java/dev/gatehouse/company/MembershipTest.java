@@ -127,6 +127,16 @@ class MembershipTest {
         given().auth().oauth2(Companies.ISSUER.serviceToken("approval-service"))
                 .when().get("/internal/companies/" + active + "/members/" + staff)
                 .then().statusCode(200).body("role", equalTo("STAFF"));
+
+        // A retried add whose first try committed gets the same answer after the company was suspended.
+        given().auth().oauth2(Companies.ISSUER.adminToken(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("status", "SUSPENDED", "reason", "suspended in a test"))
+                .when().put("/companies/" + active + "/status").then().statusCode(200);
+        Companies.addMember(active, staff, "STAFF");
+        given().auth().oauth2(Companies.ISSUER.serviceToken("approval-service")).contentType(ContentType.JSON)
+                .body(Map.of("userId", UUID.randomUUID().toString(), "role", "STAFF"))
+                .when().post("/internal/companies/" + active + "/members")
+                .then().statusCode(409).body("code", equalTo("company_not_active"));
     }
 
     @Test
@@ -147,9 +157,7 @@ class MembershipTest {
         Companies.addMember(shared, leaving, "STAFF");
         String solelyOwned = Companies.create(leaving);
 
-        given().auth().oauth2(Companies.ISSUER.serviceToken("auth-service"))
-                .when().delete("/internal/users/" + leaving + "/memberships")
-                .then().statusCode(200).body("removed", equalTo(2));
+        Companies.userDeleted(leaving);
 
         given().auth().oauth2(Companies.ISSUER.userToken(leaving)).when().get("/companies/mine")
                 .then().body("$", hasSize(0));

@@ -60,6 +60,11 @@ public final class TestIssuer implements AutoCloseable {
         return sign(userClaims(userId, email));
     }
 
+    /** An access token of one session ({@code sid}) of a person. */
+    public String userToken(UUID userId, UUID sessionId) {
+        return sign(userClaims(userId, userId + "@example.com").claim("sid", sessionId.toString()));
+    }
+
     public String userToken(UUID userId) {
         return userToken(userId, userId + "@example.com");
     }

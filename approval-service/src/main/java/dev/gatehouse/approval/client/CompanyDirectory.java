@@ -128,6 +128,9 @@ public class CompanyDirectory {
             if (answer.is(409, "company_not_active")) {
                 return ApiException.conflict("company_not_active", "Only an active company takes new members.");
             }
+            if (answer.is(409, "user_deleted")) {
+                return ApiException.conflict("requester_deleted", "The person who asked has deleted their account.");
+            }
             // Anything else (401/403: our own credentials, an unexpected 4xx, 5xx after retries) is ours to fix,
             // not the client's.
             LOG.warnf("Could not %s: %s", what, answer.getMessage());

@@ -20,6 +20,28 @@ public interface ApprovalConfig {
 
     CompanyService companyService();
 
+    Reconciliation reconciliation();
+
+    /** The job that finishes approvals left in APPROVING by a lost answer or a crash. */
+    interface Reconciliation {
+        /** How often it runs: a scheduler interval such as {@code 30s}, or {@code off} to disable it. */
+        @WithDefault("30s")
+        String every();
+
+        /** Wait after start-up before the first run. */
+        @WithDefault("10s")
+        String delay();
+
+        /** How long an approval may stay APPROVING before the job takes it over from the request that began it. */
+        @WithDefault("PT30S")
+        Duration staleAfter();
+
+        /** Approvals handled per run. */
+        @WithDefault("50")
+        @Min(1)
+        int batchSize();
+    }
+
     /** The job that marks overdue pending requests EXPIRED. */
     interface Expiry {
         /** How often it runs: a scheduler interval such as {@code 5m}, or {@code off} to disable it. */

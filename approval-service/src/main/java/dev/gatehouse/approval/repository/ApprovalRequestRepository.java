@@ -73,6 +73,12 @@ public class ApprovalRequestRepository implements PanacheRepositoryBase<StaffApp
                         .and("now", now).and("companyId", companyId).and("userId", userId));
     }
 
+    /** Requests in APPROVING last touched before {@code cutoff}, oldest first. */
+    public Uni<List<StaffApprovalRequest>> approvingSince(OffsetDateTime cutoff, int limit) {
+        return find("status = ?1 and updatedAt < ?2", Sort.ascending("updatedAt"), ApprovalStatus.APPROVING, cutoff)
+                .page(Page.ofSize(limit)).list();
+    }
+
     public Uni<Long> deleteByUser(UUID userId) {
         return delete("userId", userId);
     }

@@ -1,10 +1,9 @@
 package dev.gatehouse.approval.rest;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,10 +31,14 @@ public class InternalRequestsResource {
         this.approvals = approvals;
     }
 
-    /** An account was deleted (flow 7): its join requests go with it, whatever their status. Idempotent. */
-    @DELETE
-    @Path("/users/{userId}/requests")
-    public Uni<Map<String, Long>> removeUser(@PathParam("userId") UUID userId) {
-        return approvals.removeUser(userId).map(removed -> Map.of("removed", removed));
+    /**
+     * auth-service's {@code user-deleted} event (flow 7): the account was deleted, its join requests go with it
+     * whatever their status, and the person is remembered as deleted. Idempotent, so the sender retries until it gets
+     * a 204.
+     */
+    @PUT
+    @Path("/deleted-users/{userId}")
+    public Uni<Void> userDeleted(@PathParam("userId") UUID userId) {
+        return approvals.forgetDeletedUser(userId).replaceWithVoid();
     }
 }

@@ -80,17 +80,17 @@ public class ApprovalService {
     /** The requester withdraws a pending request. */
     public Uni<StaffApprovalRequest> cancel(UUID id, UUID caller) {
         return load(id).invoke(request -> access.requireRequester(request, caller))
-                .chain(ignored -> store.decide(id, pending -> {
-                    pending.cancel(Clocks.now());
-                    return Uni.createFrom().voidItem();
-                }))
+                .chain(ignored -> store.decide(id, pending -> pending.cancel(Clocks.now())))
                 .map(RequestStore.Decision::orRefuse)
                 .invoke(request -> LOG.infof("%s cancelled request %s", caller, id));
     }
 
-    /** A deleted account's requests, in every company and status; returns how many were removed. */
-    public Uni<Long> removeUser(UUID userId) {
-        return store.removeUser(userId)
+    /**
+     * auth-service's {@code user-deleted} event: the account is remembered as deleted and its requests, in every
+     * company and status, are removed. Returns how many were removed; a repeated event removes none.
+     */
+    public Uni<Long> forgetDeletedUser(UUID userId) {
+        return store.forgetDeletedUser(userId)
                 .invoke(removed -> LOG.infof("Removed %d join requests of deleted account %s", removed, userId));
     }
 

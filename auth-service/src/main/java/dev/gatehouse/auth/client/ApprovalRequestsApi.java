@@ -1,10 +1,9 @@
 package dev.gatehouse.auth.client;
 
-import java.util.Map;
 import java.util.UUID;
 
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,15 +14,17 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.smallrye.mutiny.Uni;
 
-/** approval-service's internal API (service tokens only). Used through {@link RemoteUserData}. */
+/** approval-service's internal API (service tokens only). Used through {@link RemoteUserData} by the outbox relay. */
 @RegisterRestClient(configKey = "approval-service")
-@Path("/internal/users/{userId}")
+@Path("/internal/deleted-users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 interface ApprovalRequestsApi {
 
-    /** Removes every join request of the user, whatever its status; idempotent. */
-    @DELETE
-    @Path("/requests")
-    Uni<Map<String, Object>> removeUser(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    /**
+     * The {@code user-deleted} event: the account was deleted, forget the person and refuse them from now on.
+     * Idempotent; 204 acknowledges it.
+     */
+    @PUT
+    Uni<Void> userDeleted(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("userId") UUID userId);
 }

@@ -28,6 +28,57 @@ public interface AuthConfig {
     /** Service clients allowed to use client credentials, by client id. */
     Map<String, Client> clients();
 
+    Outbox outbox();
+
+    RevocationFeed revocationFeed();
+
+    /** The outbox relay, which delivers events (such as user-deleted) to other services until they acknowledge. */
+    interface Outbox {
+        /** How often the relay runs (read by its {@code @Scheduled}). */
+        @WithDefault("1s")
+        String every();
+
+        /** How long after start it first runs. */
+        @WithDefault("1s")
+        String delay();
+
+        /** Events claimed per run. */
+        @WithDefault("20")
+        int batchSize();
+
+        /**
+         * How long a claimed event is reserved for the run that claimed it; longer than a delivery can take
+         * (connect plus read timeout), so a slow delivery is never repeated while it is still under way.
+         */
+        @WithDefault("PT30S")
+        Duration lease();
+
+        /** The wait after the first failed delivery; it doubles with each failure up to {@link #maxBackoff()}. */
+        @WithDefault("PT1S")
+        Duration firstBackoff();
+
+        @WithDefault("PT5M")
+        Duration maxBackoff();
+
+        /** How long acknowledged events are kept before housekeeping deletes them. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    /** {@code GET /internal/revocations}: revoked sessions and deleted accounts, for the other services. */
+    interface RevocationFeed {
+        /**
+         * How far before the caller's cursor the feed reads again. A revocation is stamped when its statement runs
+         * but seen only when its transaction commits; re-reading this window catches one that committed late.
+         */
+        @WithDefault("PT1M")
+        Duration overlap();
+
+        /** Most revocations in one answer; a caller that gets this many asks again from the last one. */
+        @WithDefault("5000")
+        int maxEntries();
+    }
+
     interface Jwt {
         /** {@code iss} of every token. */
         String issuer();

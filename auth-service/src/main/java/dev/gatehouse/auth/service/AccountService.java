@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.gatehouse.auth.OutboxEvent;
 import dev.gatehouse.auth.client.RemoteUserData;
+import dev.gatehouse.auth.repository.OutboxRepository;
 import dev.gatehouse.auth.repository.RefreshTokenRepository;
 import dev.gatehouse.auth.repository.SessionRepository;
 import dev.gatehouse.auth.repository.UserRepository;
@@ -28,17 +30,17 @@ public class AccountService {
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
     private final PasswordConfirmation confirmation;
-    private final RemoteUserData remoteData;
+    private final OutboxRepository outbox;
     private final AuditLog audit;
 
     public AccountService(UserRepository users, SessionRepository sessions, RefreshTokenRepository refreshTokens,
-            PasswordHasher hasher, PasswordConfirmation confirmation, RemoteUserData remoteData, AuditLog audit) {
+            PasswordHasher hasher, PasswordConfirmation confirmation, OutboxRepository outbox, AuditLog audit) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.confirmation = confirmation;
-        this.remoteData = remoteData;
+        this.outbox = outbox;
         this.audit = audit;
     }
 
@@ -69,17 +71,27 @@ public class AccountService {
     }
 
     /**
-     * Deletes the account. The other services forget the person first; only when all of them did is the account
-     * row deleted here (its sessions, tokens, resets, challenges and backgrounds go with it by ON DELETE CASCADE).
-     * If one of them cannot be reached the account stays, so the person can try again: the calls are idempotent.
+     * Deletes the account, in one local transaction: the account row (its sessions, tokens, resets, challenges and
+     * backgrounds go with it by ON DELETE CASCADE, and a trigger puts the deletion on the revocation feed) and one
+     * {@code user-deleted} outbox event per service that holds data about the person. The outbox relay delivers the
+     * events afterwards until each service acknowledges, so the answer does not wait for the other services, and
+     * nothing is half-deleted whichever process stops: either nothing was committed, or the account is gone and its
+     * events are certain to be delivered.
      */
     public Uni<Void> delete(UUID userId, String password, ClientInfo client) {
         return confirmation.confirm(userId, password, "account_deletion", client)
-                .call(user -> remoteData.removeEverywhere(userId))
-                .call(user -> Panache.withTransaction(() -> users.deleteById(userId)
-                        // The audit trail outlives the account: it keeps the id, never the email or phone number.
-                        .call(() -> audit.record("user.deleted", userId, client))))
-                .invoke(user -> LOG.infof("Account %s deleted", userId))
+                .call(user -> Panache.withTransaction(() -> users.deleteById(userId).chain(deleted -> {
+                    if (!deleted) {
+                        throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
+                    }
+                    OffsetDateTime now = OffsetDateTime.now();
+                    return outbox.persist(OutboxEvent.userDeleted(userId, RemoteUserData.COMPANY_SERVICE, now),
+                            OutboxEvent.userDeleted(userId, RemoteUserData.APPROVAL_SERVICE, now))
+                            // The audit trail outlives the account: it keeps the id, never the email or phone number.
+                            .call(() -> audit.record("user.deleted", userId, client));
+                })))
+                .invoke(user -> LOG.infof("Account %s deleted; the other services are told through the outbox",
+                        userId))
                 .replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.auth.service;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,16 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.gatehouse.auth.config.AuthConfig;
+import dev.gatehouse.auth.repository.OutboxRepository;
 import dev.gatehouse.auth.repository.PasswordResetRepository;
 import dev.gatehouse.auth.repository.RefreshTokenRepository;
 import dev.gatehouse.auth.repository.SessionRepository;
+import dev.gatehouse.auth.service.revocation.RevocationFeed;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Keeps the session tables from growing without end: every refresh writes a token row, so ended sessions, expired
- * tokens and expired password resets are deleted once they are older than the retention. Each statement is
+ * tokens and expired password resets are deleted once they are older than the retention, and so are acknowledged
+ * outbox events; revocations go once no access token they concern can still be valid. Each statement is
  * idempotent, so replicas running it at once do no harm; audit events are kept.
  */
 @ApplicationScoped
@@ -29,14 +33,20 @@ public class Housekeeping {
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordResetRepository resets;
+    private final OutboxRepository outbox;
+    private final RevocationFeed revocations;
     private final AuthConfig.Housekeeping config;
+    private final Duration outboxRetention;
 
     public Housekeeping(SessionRepository sessions, RefreshTokenRepository refreshTokens,
-            PasswordResetRepository resets, AuthConfig config) {
+            PasswordResetRepository resets, OutboxRepository outbox, RevocationFeed revocations, AuthConfig config) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.resets = resets;
+        this.outbox = outbox;
+        this.revocations = revocations;
         this.config = config.housekeeping();
+        this.outboxRetention = config.outbox().retention();
     }
 
     @Scheduled(every = "${gatehouse.housekeeping.every:1h}", delayed = "${gatehouse.housekeeping.delay:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -49,6 +59,9 @@ public class Housekeeping {
                                 .invoke(expiredResets -> LOG.debugf(
                                         "Housekeeping removed %d sessions, %d refresh tokens, %d password resets",
                                         endedSessions, expiredTokens, expiredResets)))))
+                // Acknowledged outbox events, and revocations no access token can still carry.
+                .call(() -> Panache.withTransaction(() -> outbox.deleteDeliveredBefore(OffsetDateTime.now()
+                        .minus(outboxRetention)).call(revocations::forgetExpired)))
                 .onFailure().invoke(failure -> LOG.warn("Housekeeping failed; the next run tries again", failure))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

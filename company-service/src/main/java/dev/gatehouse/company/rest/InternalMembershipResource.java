@@ -7,9 +7,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -54,10 +54,13 @@ public class InternalMembershipResource {
                 .map(role -> Map.of("companyId", companyId, "userId", userId, "role", role));
     }
 
-    /** An account was deleted: its memberships go with it. */
-    @DELETE
-    @Path("/users/{userId}/memberships")
-    public Uni<Map<String, Long>> removeUser(@PathParam("userId") UUID userId) {
-        return memberships.removeUserEverywhere(userId).map(removed -> Map.of("removed", removed));
+    /**
+     * auth-service's {@code user-deleted} event: the account was deleted, its memberships go with it and the person
+     * is remembered as deleted. Idempotent, so the sender retries until it gets a 204.
+     */
+    @PUT
+    @Path("/deleted-users/{userId}")
+    public Uni<Void> userDeleted(@PathParam("userId") UUID userId) {
+        return memberships.forgetDeletedUser(userId).replaceWithVoid();
     }
 }

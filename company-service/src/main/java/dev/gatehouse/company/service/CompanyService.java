@@ -20,6 +20,7 @@ import dev.gatehouse.company.CompanyMember;
 import dev.gatehouse.company.CompanyRole;
 import dev.gatehouse.company.CompanyStatus;
 import dev.gatehouse.company.repository.CompanyRepository;
+import dev.gatehouse.company.repository.DeletedUserRepository;
 import dev.gatehouse.company.repository.MemberRepository;
 import dev.gatehouse.company.rest.dto.CompanyResponse;
 import dev.gatehouse.company.rest.dto.CreateCompanyRequest;
@@ -38,16 +39,20 @@ public class CompanyService {
     private final CompanyRepository companies;
     private final MemberRepository members;
     private final CompanyIdGenerator ids;
+    private final DeletedUserRepository deletedUsers;
 
-    public CompanyService(CompanyRepository companies, MemberRepository members, CompanyIdGenerator ids) {
+    public CompanyService(CompanyRepository companies, MemberRepository members, CompanyIdGenerator ids,
+            DeletedUserRepository deletedUsers) {
         this.companies = companies;
         this.members = members;
         this.ids = ids;
+        this.deletedUsers = deletedUsers;
     }
 
     /**
      * Registers a company with its creator as OWNER, in one transaction. A public-id collision rolls the attempt
-     * back and tries again with a fresh id.
+     * back and tries again with a fresh id. A deleted account (its token may still be valid for a few minutes) is
+     * refused under the person's lock, so a company cannot be created behind the deletion's back.
      */
     public Uni<Company> create(CreateCompanyRequest request, UUID creator) {
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> insert(request, creator)))
@@ -55,6 +60,16 @@ public class CompanyService {
     }
 
     private Uni<Company> insert(CreateCompanyRequest request, UUID creator) {
+        return deletedUsers.lockShared(creator).chain(() -> deletedUsers.isDeleted(creator)).chain(deleted -> {
+            if (deleted) {
+                return Uni.createFrom().failure(
+                        ApiException.unauthorized("account_deleted", "This account has been deleted."));
+            }
+            return insertFor(request, creator);
+        });
+    }
+
+    private Uni<Company> insertFor(CreateCompanyRequest request, UUID creator) {
         OffsetDateTime now = OffsetDateTime.now();
         Company company = new Company();
         company.id = UUID.randomUUID();

@@ -14,6 +14,7 @@ import dev.gatehouse.company.CompanyMember;
 import dev.gatehouse.company.CompanyRole;
 import dev.gatehouse.company.CompanyStatus;
 import dev.gatehouse.company.repository.CompanyRepository;
+import dev.gatehouse.company.repository.DeletedUserRepository;
 import dev.gatehouse.company.repository.MemberRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -31,11 +32,14 @@ public class MembershipService {
     private final CompanyService companies;
     private final CompanyRepository companyRows;
     private final MemberRepository members;
+    private final DeletedUserRepository deletedUsers;
 
-    public MembershipService(CompanyService companies, CompanyRepository companyRows, MemberRepository members) {
+    public MembershipService(CompanyService companies, CompanyRepository companyRows, MemberRepository members,
+            DeletedUserRepository deletedUsers) {
         this.companies = companies;
         this.companyRows = companyRows;
         this.members = members;
+        this.deletedUsers = deletedUsers;
     }
 
     @WithTransaction
@@ -93,38 +97,68 @@ public class MembershipService {
 
     /**
      * Adds a member on another service's word (approval-service approving a join request). Idempotent: approving
-     * twice, or a retried call, leaves one membership and never downgrades an existing one.
+     * twice, or a retried call, leaves one membership and never downgrades an existing one. A deleted account is
+     * refused with 409 {@code user_deleted}, under the person's lock, so a membership can never outlive the deletion.
      */
     @WithTransaction
     public Uni<CompanyMember> addByService(String companyId, UUID userId, CompanyRole role) {
         if (role == CompanyRole.OWNER) {
             throw ApiException.invalidField("role", "a join request cannot make an owner");
         }
-        return companies.lockByCompanyId(companyId).flatMap(company -> {
-            if (company.status != CompanyStatus.ACTIVE) {
-                throw ApiException.conflict("company_not_active", "Only an active company takes new members.");
+        return deletedUsers.lockShared(userId).chain(() -> deletedUsers.isDeleted(userId)).invoke(deleted -> {
+            if (deleted) {
+                throw ApiException.conflict("user_deleted", "This account has been deleted.");
             }
-            return members.find(company.id, userId).flatMap(existing -> existing != null
-                    ? Uni.createFrom().item(existing)
-                    : members.persist(CompanyMember.of(company.id, userId, role, OffsetDateTime.now())));
-        });
+        }).chain(() -> companies.lockByCompanyId(companyId)).flatMap(company -> members.find(company.id, userId)
+                .flatMap(existing -> {
+                    // An existing membership answers first: a retry of an add that did commit gets the same answer
+                    // even if the company has changed status since.
+                    if (existing != null) {
+                        return Uni.createFrom().item(existing);
+                    }
+                    if (company.status != CompanyStatus.ACTIVE) {
+                        throw ApiException.conflict("company_not_active", "Only an active company takes new members.");
+                    }
+                    return members.persist(CompanyMember.of(company.id, userId, role, OffsetDateTime.now()));
+                }));
     }
 
     /**
-     * Removes a deleted account from every company. A company it solely owned would be left ownerless, so such a
-     * company is deactivated with it.
+     * Forgets a deleted account (auth-service's {@code user-deleted} event): records it as deleted, so its
+     * still-valid tokens can neither create a company nor be added to one, and removes it from every company. A
+     * company it solely owned would be left ownerless, so such a company is deactivated with it. Idempotent: a
+     * repeated event finds nothing left to remove.
+     * <p>
+     * The person's lock (exclusive) keeps new companies and memberships of the person out while this runs. Every
+     * company the person belongs to is then locked, in id order, the same lock that {@code changeRole} and
+     * {@code remove} take, and the owners are counted only under it: two owners deleting their accounts at once run
+     * one after the other, and the second finds itself the last owner.
+     *
+     * @return how many memberships were removed
      */
     @WithTransaction
-    public Uni<Long> removeUserEverywhere(UUID userId) {
-        return members.listByUser(userId).flatMap(memberships -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (CompanyMember membership : memberships) {
-                if (membership.role == CompanyRole.OWNER) {
-                    chain = chain.call(() -> deactivateIfLastOwner(membership));
-                }
+    public Uni<Long> forgetDeletedUser(UUID userId) {
+        return deletedUsers.lockExclusive(userId)
+                .chain(() -> deletedUsers.record(userId, OffsetDateTime.now()))
+                .chain(() -> members.listByUser(userId))
+                .chain(memberships -> memberships.isEmpty()
+                        ? Uni.createFrom().item(0L)
+                        : companyRows.lockAll(memberships.stream().map(m -> m.companyId).toList())
+                                // Read again under the locks: a role may have changed since the first read.
+                                .chain(() -> members.listByUser(userId))
+                                .chain(this::leaveAll)
+                                .chain(() -> members.removeUserEverywhere(userId)))
+                .invoke(removed -> LOG.infof("Deleted account %s left %d companies", userId, removed));
+    }
+
+    private Uni<Void> leaveAll(List<CompanyMember> memberships) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CompanyMember membership : memberships) {
+            if (membership.role == CompanyRole.OWNER) {
+                chain = chain.call(() -> deactivateIfLastOwner(membership));
             }
-            return chain.flatMap(ignored -> members.removeUserEverywhere(userId));
-        });
+        }
+        return chain;
     }
 
     private Uni<Void> deactivateIfLastOwner(CompanyMember membership) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -151,11 +152,13 @@ class FlowsIT {
                 .when().delete("/users/me").then().statusCode(204);
         given().contentType(ContentType.JSON).body(Map.of("email", staff.email(), "password", Gatehouse.PASSWORD))
                 .when().post("/auth/login").then().statusCode(401);
-        given().auth().oauth2(owner.accessToken()).when().get("/companies/{id}/members", companyId)
-                .then().statusCode(200).body("userId", not(hasItem(staff.id())));
-        given().auth().oauth2(owner.accessToken()).queryParam("companyId", companyId)
-                .when().get("/approvals")
-                .then().statusCode(200).body("items.id", not(hasItem(approvedId)));
+        // The other services are told through auth-service's outbox, a moment after the answer.
+        Gatehouse.eventually(Duration.ofSeconds(15), () -> given().auth().oauth2(owner.accessToken())
+                .when().get("/companies/{id}/members", companyId)
+                .then().statusCode(200).body("userId", not(hasItem(staff.id()))));
+        Gatehouse.eventually(Duration.ofSeconds(15), () -> given().auth().oauth2(owner.accessToken())
+                .queryParam("companyId", companyId).when().get("/approvals")
+                .then().statusCode(200).body("items.id", not(hasItem(approvedId))));
     }
 
     /** Flow 6: a person fills in their backgrounds and reads them back. */

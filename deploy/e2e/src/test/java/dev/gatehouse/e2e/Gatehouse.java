@@ -114,6 +114,25 @@ final class Gatehouse {
         return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
+    /**
+     * Repeats {@code check} until it passes, for at most {@code bound}: for what another service does a moment after
+     * the answer (an outbox delivery, a revocation reaching a service). The last failure is rethrown.
+     */
+    static void eventually(Duration bound, Runnable check) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                sleep();
+            }
+        }
+    }
+
     private static List<Map<String, Object>> inbox(String destination) {
         return given().queryParam("to", destination).when().get("/dev/inbox")
                 .then().statusCode(200).extract().jsonPath().getList("$");

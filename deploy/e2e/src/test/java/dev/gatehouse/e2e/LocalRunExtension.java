@@ -21,6 +21,12 @@ public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallb
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
             .create(LocalRunExtension.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static volatile LocalRunProcess current;
+
+    /** The local run of the test class now running, for tests that act on its processes. */
+    static LocalRunProcess current() {
+        return current;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -38,13 +44,6 @@ public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallb
         run.servicePorts().forEach((service, port) -> System.setProperty(servicePortProperty(service), port.toString()));
     }
 
-    /** The local run the test class now running runs against (test classes run one after the other). */
-    private static volatile LocalRunProcess current;
-
-    static LocalRunProcess current() {
-        return current;
-    }
-
     /** The system property a test reads a service's own port from. */
     static String servicePortProperty(String service) {
         return "gatehouse.e2e." + service + ".port";
@@ -56,6 +55,7 @@ public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallb
         if (run == null) {
             return;
         }
+        current = null;
         boolean exited = run.stop(STOP_GRACE);
         if (!exited) {
             run.kill();

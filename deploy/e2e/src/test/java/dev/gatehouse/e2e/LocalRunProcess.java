@@ -87,6 +87,40 @@ final class LocalRunProcess {
         return byService;
     }
 
+    /** Freezes a service's process (SIGSTOP): it keeps its connections and ports but answers nothing. */
+    void pause(String service) throws IOException, InterruptedException {
+        signal("STOP", service);
+    }
+
+    /** Lets a paused service run again (SIGCONT), without a restart. */
+    void resume(String service) throws IOException, InterruptedException {
+        signal("CONT", service);
+    }
+
+    private void signal(String signal, String service) throws IOException, InterruptedException {
+        long pid = servicePid(service);
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed for " + service);
+        }
+    }
+
+    /** The JVM of a service: the local run's descendant that runs the service's packaged jar. */
+    private long servicePid(String service) {
+        String jar = service + "/target/quarkus-app/quarkus-run.jar";
+        return process.descendants().filter(child -> commandLine(child).contains(jar)).findFirst()
+                .map(ProcessHandle::pid)
+                .orElseThrow(() -> new IllegalStateException("no process of " + service + " under the local run"));
+    }
+
+    private static String commandLine(ProcessHandle handle) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(handle.pid()), "cmdline")).replace('\0', ' ');
+        } catch (IOException gone) {
+            return handle.info().commandLine().orElse("");
+        }
+    }
+
     /** Waits for what the local run waits for too: the gateway and every service's readiness. */
     void awaitReady() throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

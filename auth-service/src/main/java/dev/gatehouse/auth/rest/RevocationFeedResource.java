@@ -1,0 +1,51 @@
+package dev.gatehouse.auth.rest;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.gatehouse.auth.rest.dto.RevocationFeedResponse;
+import dev.gatehouse.auth.service.revocation.RevocationFeed;
+import dev.gatehouse.common.problem.ApiException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The revocation feed other services poll (service tokens only). Outside {@code /auth} and {@code /users}, so the
+ * gateway never routes it.
+ */
+@Path("/internal/revocations")
+@RolesAllowed("service")
+@Produces(MediaType.APPLICATION_JSON)
+public class RevocationFeedResource {
+
+    private final RevocationFeed feed;
+
+    public RevocationFeedResource(RevocationFeed feed) {
+        this.feed = feed;
+    }
+
+    /** {@code since}: the {@code asOf} of the previous answer (ISO-8601); absent on the first call. */
+    @GET
+    public Uni<RevocationFeedResponse> since(@QueryParam("since") String since) {
+        return feed.since(parse(since)).map(RevocationFeedResponse::of);
+    }
+
+    private static Optional<OffsetDateTime> parse(String since) {
+        if (since == null || since.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            // A "+" in an offset arrives as a space when the caller did not encode it.
+            return Optional.of(OffsetDateTime.parse(since.replace(' ', '+')));
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField("since", "must be an ISO-8601 date-time with an offset");
+        }
+    }
+}

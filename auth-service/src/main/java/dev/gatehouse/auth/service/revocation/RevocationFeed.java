@@ -1,0 +1,59 @@
+package dev.gatehouse.auth.service.revocation;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.gatehouse.auth.config.AuthConfig;
+import dev.gatehouse.auth.repository.TokenRevocationRepository;
+import dev.gatehouse.auth.repository.TokenRevocationRepository.Revocation;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What the other services poll to refuse revoked tokens without asking auth-service on every request: the sessions
+ * revoked and the accounts deleted recently, each with the time after which no access token it could concern is
+ * still valid (revocation time plus the access-token lifetime), so a reader can forget it then.
+ * <p>
+ * A reader starts without a cursor and gets every revocation that can still matter, then passes back the
+ * {@code asOf} it was given. Each answer re-reads a short overlap before the cursor, so a revocation whose
+ * transaction committed after a later one was already read is not missed; readers keep a set, so repeats are harmless.
+ */
+@ApplicationScoped
+public class RevocationFeed {
+
+    /** One answer: revocations oldest first, and the cursor to ask from next time. */
+    public record Page(OffsetDateTime asOf, Duration tokenLifetime, List<Revocation> revocations) {
+    }
+
+    private final TokenRevocationRepository revocations;
+    private final AuthConfig.RevocationFeed config;
+    private final Duration accessTokenTtl;
+
+    public RevocationFeed(TokenRevocationRepository revocations, AuthConfig config) {
+        this.revocations = revocations;
+        this.config = config.revocationFeed();
+        this.accessTokenTtl = config.jwt().accessTokenTtl();
+    }
+
+    public Uni<Page> since(Optional<OffsetDateTime> cursor) {
+        return revocations.now().chain(now -> {
+            OffsetDateTime oldestUseful = now.minus(accessTokenTtl);
+            OffsetDateTime from = cursor.map(after -> after.minus(config.overlap()))
+                    .filter(after -> after.isAfter(oldestUseful)).orElse(oldestUseful);
+            return revocations.recordedAfter(from, config.maxEntries()).map(found -> {
+                // A full page may have more behind it: continue from its last entry rather than from now.
+                OffsetDateTime asOf = found.size() >= config.maxEntries() ? found.get(found.size() - 1).revokedAt()
+                        : now;
+                return new Page(asOf, accessTokenTtl, found);
+            });
+        });
+    }
+
+    /** Housekeeping: revocations older than any access token that could carry them. */
+    public Uni<Integer> forgetExpired() {
+        return revocations.now().chain(now -> revocations.deleteRecordedBefore(now.minus(accessTokenTtl)));
+    }
+}

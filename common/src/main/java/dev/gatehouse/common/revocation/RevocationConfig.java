@@ -1,0 +1,34 @@
+package dev.gatehouse.common.revocation;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The revocation feed this service polls, so that a revoked session's or a deleted account's access token is refused
+ * within seconds rather than at its expiry, without asking auth-service on every request.
+ */
+@ConfigMapping(prefix = "gatehouse.revocation")
+public interface RevocationConfig {
+
+    /** Off in auth-service, which is the feed; on in the services that trust its tokens. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** auth-service's base URL; the feed is {@code GET /internal/revocations} there. */
+    Optional<URI> feedUrl();
+
+    /**
+     * How often the feed is polled (read by the poller's {@code @Scheduled}). A revocation takes effect here at most
+     * this long, plus one answer of the feed, after auth-service recorded it.
+     */
+    @WithDefault("2s")
+    String pollEvery();
+
+    /** Connect and read timeout of one poll; shorter than {@link #pollEvery()} keeps polls from piling up. */
+    @WithDefault("PT1.5S")
+    Duration timeout();
+}
