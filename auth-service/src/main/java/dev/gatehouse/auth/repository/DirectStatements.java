@@ -30,8 +30,11 @@ public class DirectStatements {
                 .register(registry);
     }
 
+    /** Sent when subscribed to, and again (and counted again) on every re-subscription, such as a retry. */
     public Uni<RowSet<Row>> execute(String sql, Tuple arguments) {
-        statements.increment();
-        return pool.preparedQuery(sql).execute(arguments);
+        return Uni.createFrom().deferred(() -> {
+            statements.increment();
+            return pool.preparedQuery(sql).execute(arguments);
+        });
     }
 }

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * The refresh hot path in one statement: lock the presented token, rotate it, store its successor, move the
@@ -90,10 +91,13 @@ public class RefreshRotationRepository {
             String ipAddress, String userAgent, OffsetDateTime idleExpiry) {
         Tuple arguments = Tuple.tuple().addString(presentedHash).addOffsetDateTime(now).addUUID(successorId)
                 .addString(successorHash).addString(ipAddress).addString(userAgent).addOffsetDateTime(idleExpiry);
-        return statements.execute(ROTATE, arguments).map(rows -> {
-            RowIterator<Row> iterator = rows.iterator();
-            return iterator.hasNext() ? Rotation.of(iterator.next()) : null;
-        });
+        return statements.execute(ROTATE, arguments)
+                // The statement locks the token, then the session. A transaction that takes them the other way round
+                // can make PostgreSQL abort one of the two; this one rolled back whole and is safe to run again.
+                .onFailure(RefreshRotationRepository::deadlocked).retry().atMost(1).map(rows -> {
+                    RowIterator<Row> iterator = rows.iterator();
+                    return iterator.hasNext() ? Rotation.of(iterator.next()) : null;
+                });
     }
 
     /**
@@ -103,6 +107,10 @@ public class RefreshRotationRepository {
      *        been rotated before ({@code replacedAt}, {@code replacedBy})
      * @param successorHash the stored successor's hash, null when it is not visible to this statement yet
      */
+    private static boolean deadlocked(Throwable failure) {
+        return failure instanceof PgException pg && "40P01".equals(pg.getSqlState());
+    }
+
     public record Rotation(UUID sessionId, UUID userId, boolean rotated, OffsetDateTime replacedAt, UUID replacedBy,
             OffsetDateTime newExpiresAt, OffsetDateTime absoluteExpiresAt, String successorHash,
             OffsetDateTime successorExpiresAt, String email, String phoneNumber,

@@ -157,8 +157,9 @@ public class SessionService {
     @WithTransaction
     public Uni<Void> logoutEverywhere(UUID userId, ClientInfo client) {
         OffsetDateTime now = OffsetDateTime.now();
-        return sessions.revokeAll(userId, now, "logout_all")
-                .call(() -> refreshTokens.revokeAllOfUser(userId, now))
+        // Tokens before sessions: the order a refresh locks them in, so the two never deadlock.
+        return refreshTokens.revokeAllOfUser(userId, now)
+                .call(() -> sessions.revokeAll(userId, now, "logout_all"))
                 .call(() -> audit.record("logout.all", userId, client)).replaceWithVoid();
     }
 
