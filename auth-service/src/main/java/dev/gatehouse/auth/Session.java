@@ -31,8 +31,13 @@ public class Session {
     @Column(name = "user_agent")
     public String userAgent;
 
+    /** The end of the idle lifetime: every refresh moves it forward, never past {@link #absoluteExpiresAt}. */
     @Column(name = "expires_at", nullable = false)
     public OffsetDateTime expiresAt;
+
+    /** When the session ends however often it is refreshed; set once, when it opens. */
+    @Column(name = "absolute_expires_at", nullable = false, updatable = false)
+    public OffsetDateTime absoluteExpiresAt;
 
     @Column(name = "last_used_at", nullable = false)
     public OffsetDateTime lastUsedAt;

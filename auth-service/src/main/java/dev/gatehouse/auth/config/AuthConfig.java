@@ -99,8 +99,16 @@ public interface AuthConfig {
         @WithDefault("PT15M")
         Duration accessTokenTtl();
 
+        /**
+         * The idle lifetime of a session: a session whose refresh token is not used for this long ends. Every refresh
+         * starts it again, up to {@link #sessionMaxLifetime()}.
+         */
         @WithDefault("P30D")
         Duration refreshTokenTtl();
+
+        /** The absolute lifetime of a session: it ends this long after sign-in, however often it is refreshed. */
+        @WithDefault("P30D")
+        Duration sessionMaxLifetime();
 
         @WithDefault("PT5M")
         Duration serviceTokenTtl();

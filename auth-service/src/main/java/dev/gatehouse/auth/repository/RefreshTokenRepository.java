@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import dev.gatehouse.auth.RefreshToken;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -14,14 +13,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 @WithSession
 public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID> {
-
-    /**
-     * Locks the row, so two refreshes of the same token run one after the other: the second sees the first's
-     * rotation and is judged by the grace window instead of racing it.
-     */
-    public Uni<RefreshToken> findByHashForUpdate(String tokenHash) {
-        return find("tokenHash", tokenHash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
 
     public Uni<RefreshToken> findByHash(String tokenHash) {
         return find("tokenHash", tokenHash).firstResult();

@@ -1,5 +1,6 @@
 package dev.gatehouse.auth.service;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,13 @@ import dev.gatehouse.auth.RefreshToken;
 import dev.gatehouse.auth.Session;
 import dev.gatehouse.auth.User;
 import dev.gatehouse.auth.config.AuthConfig;
+import dev.gatehouse.auth.repository.RefreshRotationRepository;
+import dev.gatehouse.auth.repository.RefreshRotationRepository.Rotation;
 import dev.gatehouse.auth.repository.RefreshTokenRepository;
 import dev.gatehouse.auth.repository.SessionRepository;
-import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.rest.dto.TokenResponse;
 import dev.gatehouse.auth.security.OpaqueTokens;
+import dev.gatehouse.auth.security.SuccessorTokens;
 import dev.gatehouse.auth.security.TokenIssuer;
 import dev.gatehouse.common.problem.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,9 +30,13 @@ import io.smallrye.mutiny.Uni;
 /**
  * Per-device sessions and their rotating refresh tokens.
  * <p>
- * Every refresh spends the presented token and issues its successor. A spent token presented again after the grace
- * window means two parties hold it, so the whole session is revoked (RFC 9700, section 4.14.2). Inside the window a
- * spent token still rotates, which keeps two tabs that refresh at once from logging the user out.
+ * Every refresh spends the presented token and issues its successor. The successor is derived from the presented
+ * token ({@link SuccessorTokens}), so a retry of the same refresh inside the grace window (two tabs, a client that
+ * lost the answer) gets the very same successor: a session never forks into two live chains. A spent token presented
+ * after the grace window means two parties hold it, so the whole session is revoked (RFC 9700, section 4.14.2).
+ * <p>
+ * A session ends after an idle period without refresh ({@code refresh-token-ttl}) and, however often it is
+ * refreshed, at an absolute time set when it opens ({@code session-max-lifetime}).
  */
 @ApplicationScoped
 public class SessionService {
@@ -38,16 +45,19 @@ public class SessionService {
 
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
-    private final UserRepository users;
+    private final RefreshRotationRepository rotations;
+    private final SuccessorTokens successors;
     private final TokenIssuer issuer;
     private final AuditLog audit;
     private final AuthConfig.Jwt config;
 
-    public SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens, UserRepository users,
-            TokenIssuer issuer, AuditLog audit, AuthConfig config) {
+    public SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens,
+            RefreshRotationRepository rotations, SuccessorTokens successors, TokenIssuer issuer, AuditLog audit,
+            AuthConfig config) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
-        this.users = users;
+        this.rotations = rotations;
+        this.successors = successors;
         this.issuer = issuer;
         this.audit = audit;
         this.config = config.jwt();
@@ -65,45 +75,65 @@ public class SessionService {
         session.createdAt = now;
         session.updatedAt = now;
         session.lastUsedAt = now;
-        session.expiresAt = now.plus(config.refreshTokenTtl());
-        return sessions.persist(session).flatMap(saved -> issue(user, session, client, now, null));
+        session.absoluteExpiresAt = now.plus(config.sessionMaxLifetime());
+        session.expiresAt = earliest(now.plus(config.refreshTokenTtl()), session.absoluteExpiresAt);
+        return sessions.persist(session).flatMap(saved -> issue(user, session, client, now));
     }
 
+    /**
+     * One round trip on the usual path: {@link RefreshRotationRepository#rotate} locks, rotates and stores in one
+     * statement. A detected reuse commits the session's revocation and only then refuses the caller.
+     */
     public Uni<TokenResponse> refresh(String presentedToken, ClientInfo client) {
-        // A detected reuse commits the session's revocation and only then refuses the caller.
-        return Panache.withTransaction(() -> rotate(presentedToken, client)).map(response -> {
-            if (response == null) {
-                throw invalidRefreshToken();
-            }
-            return response;
-        });
-    }
-
-    private Uni<TokenResponse> rotate(String presentedToken, ClientInfo client) {
         OffsetDateTime now = OffsetDateTime.now();
-        return refreshTokens.findByHashForUpdate(OpaqueTokens.hash(presentedToken)).flatMap(token -> {
-            if (token == null || token.revoked || !token.expiresAt.isAfter(now)) {
-                throw invalidRefreshToken();
-            }
-            return sessions.findById(token.sessionId).flatMap(session -> {
-                if (session == null || !session.isActiveAt(now)) {
-                    throw invalidRefreshToken();
-                }
-                if (token.replacedAt != null && token.replacedAt.plus(config.refreshReuseGrace()).isBefore(now)) {
-                    return revokeForReuse(session, token, client, now);
-                }
-                return users.findById(token.userId).flatMap(user -> {
-                    if (user == null) {
+        UUID successorId = UUID.randomUUID();
+        String successor = successors.successorOf(presentedToken, successorId);
+        return rotations.rotate(OpaqueTokens.hash(presentedToken), now, successorId, OpaqueTokens.hash(successor),
+                client.ipAddress(), client.userAgent(), now.plus(config.refreshTokenTtl())).flatMap(rotation -> {
+                    if (rotation == null) {
                         throw invalidRefreshToken();
                     }
-                    session.lastUsedAt = now;
-                    session.ipAddress = client.ipAddress();
-                    session.userAgent = client.userAgent();
-                    session.expiresAt = now.plus(config.refreshTokenTtl());
-                    return issue(user, session, client, now, token);
+                    if (rotation.rotated()) {
+                        return Uni.createFrom().item(answer(rotation, successor, rotation.newExpiresAt(), now));
+                    }
+                    return retry(presentedToken, rotation, client, now);
                 });
-            });
-        });
+    }
+
+    /**
+     * The presented token was rotated before. Inside the grace window this is a retry of that rotation (two tabs, a
+     * client that lost the answer) and gets the very same successor, even when the successor has been used since: the
+     * caller can then only follow the one chain, where any step it repeats after that step's own grace window is a
+     * reuse. After the window it is a reuse: two parties hold the token.
+     */
+    private Uni<TokenResponse> retry(String presentedToken, Rotation rotation, ClientInfo client,
+            OffsetDateTime now) {
+        if (rotation.replacedAt().plus(config.refreshReuseGrace()).isBefore(now)) {
+            LOG.warnf("Refresh token reuse in session %s: revoking it", rotation.sessionId());
+            return revokeForReuse(rotation.sessionId(), rotation.userId(), client, now);
+        }
+        String successor = successors.successorOf(presentedToken, rotation.replacedBy());
+        if (rotation.successorHash() != null && !rotation.successorHash().equals(OpaqueTokens.hash(successor))) {
+            // Rotated under another key (the signing key changed in between): this successor would not be accepted.
+            throw invalidRefreshToken();
+        }
+        OffsetDateTime expiresAt = rotation.successorExpiresAt() != null ? rotation.successorExpiresAt()
+                : earliest(rotation.replacedAt().plus(config.refreshTokenTtl()), rotation.absoluteExpiresAt());
+        return Uni.createFrom().item(answer(rotation, successor, expiresAt, now));
+    }
+
+    private TokenResponse answer(Rotation rotation, String refreshToken, OffsetDateTime refreshExpiresAt,
+            OffsetDateTime now) {
+        User user = new User();
+        user.id = rotation.userId();
+        user.email = rotation.email();
+        user.phoneNumber = rotation.phoneNumber();
+        user.emailVerified = rotation.emailVerified();
+        user.phoneVerified = rotation.phoneVerified();
+        user.roles = rotation.roles();
+        TokenIssuer.SignedToken access = issuer.accessToken(user, rotation.sessionId());
+        return new TokenResponse(access.token(), "Bearer", access.expiresInSeconds(), refreshToken,
+                secondsBetween(now, refreshExpiresAt), rotation.sessionId());
     }
 
     /**
@@ -127,8 +157,9 @@ public class SessionService {
     @WithTransaction
     public Uni<Void> logoutEverywhere(UUID userId, ClientInfo client) {
         OffsetDateTime now = OffsetDateTime.now();
-        return sessions.revokeAll(userId, now, "logout_all")
-                .call(() -> refreshTokens.revokeAllOfUser(userId, now))
+        // Tokens before sessions: the order a refresh locks them in, so the two never deadlock.
+        return refreshTokens.revokeAllOfUser(userId, now)
+                .call(() -> sessions.revokeAll(userId, now, "logout_all"))
                 .call(() -> audit.record("logout.all", userId, client)).replaceWithVoid();
     }
 
@@ -163,25 +194,19 @@ public class SessionService {
         });
     }
 
-    private Uni<TokenResponse> revokeForReuse(Session session, RefreshToken token, ClientInfo client,
-            OffsetDateTime now) {
-        LOG.warnf("Refresh token reuse in session %s: revoking it", session.id);
-        session.revoke(now, "refresh_token_reuse");
-        return refreshTokens.revokeSession(session.id, now)
-                .call(() -> audit.record("session.reuse_detected", token.userId, client,
-                        Map.of("sessionId", session.id)))
-                .map(ignored -> (TokenResponse) null);
+    private Uni<TokenResponse> revokeForReuse(UUID sessionId, UUID userId, ClientInfo client, OffsetDateTime now) {
+        return Panache.withTransaction(() -> revoke(userId, sessionId, now, "refresh_token_reuse")
+                .call(() -> audit.record("session.reuse_detected", userId, client, Map.of("sessionId", sessionId))))
+                .map(ignored -> {
+                    throw invalidRefreshToken();
+                });
     }
 
-    private Uni<TokenResponse> issue(User user, Session session, ClientInfo client, OffsetDateTime now,
-            RefreshToken predecessor) {
+    /** The first refresh token of a new session: random, since nothing precedes it. */
+    private Uni<TokenResponse> issue(User user, Session session, ClientInfo client, OffsetDateTime now) {
         String plain = OpaqueTokens.newToken();
         RefreshToken token = new RefreshToken();
         token.id = UUID.randomUUID();
-        if (predecessor != null && predecessor.replacedAt == null) {
-            predecessor.replacedAt = now;
-            predecessor.replacedBy = token.id;
-        }
         token.sessionId = session.id;
         token.userId = user.id;
         token.tokenHash = OpaqueTokens.hash(plain);
@@ -192,7 +217,15 @@ public class SessionService {
         token.expiresAt = session.expiresAt;
         TokenIssuer.SignedToken access = issuer.accessToken(user, session.id);
         return refreshTokens.persist(token).map(saved -> new TokenResponse(access.token(), "Bearer",
-                access.expiresInSeconds(), plain, config.refreshTokenTtl().toSeconds(), session.id));
+                access.expiresInSeconds(), plain, secondsBetween(now, session.expiresAt), session.id));
+    }
+
+    private static OffsetDateTime earliest(OffsetDateTime a, OffsetDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static long secondsBetween(OffsetDateTime from, OffsetDateTime to) {
+        return Math.max(0, Duration.between(from, to).toSeconds());
     }
 
     static ApiException invalidRefreshToken() {

@@ -5,25 +5,26 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.User;
-import dev.gatehouse.auth.repository.UserRepository;
+import dev.gatehouse.auth.repository.UserProfileRepository;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** Reads accounts for their owners. */
 @ApplicationScoped
 public class UserService {
 
-    private final UserRepository users;
+    private final UserProfileRepository profiles;
 
-    public UserService(UserRepository users) {
-        this.users = users;
+    public UserService(UserProfileRepository profiles) {
+        this.profiles = profiles;
     }
 
-    /** A valid token whose account was deleted since is answered as unauthenticated, not as a missing resource. */
-    @WithSession
+    /**
+     * The account behind a valid access token, in one query. A valid token whose account was deleted since is
+     * answered as unauthenticated, not as a missing resource.
+     */
     public Uni<User> get(UUID userId) {
-        return users.findById(userId).map(user -> {
+        return profiles.find(userId).map(user -> {
             if (user == null) {
                 throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
             }
