@@ -15,8 +15,8 @@ import dev.gatehouse.testing.TrustAuthService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.core.json.JsonObject;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
 @QuarkusTestResource(TrustAuthService.class)

@@ -28,7 +28,8 @@ public class CompanyLimits {
 
     /** What is limited; each has a per-IP and a per-account limit. */
     public enum Action {
-        CREATE("company_create"), VERIFICATION_SEND("company_verification_send"),
+        CREATE("company_create"),
+        VERIFICATION_SEND("company_verification_send"),
         VERIFICATION_CONFIRM("company_verification_confirm");
 
         final String name;

@@ -65,11 +65,11 @@ public class CompanyVerificationService {
             return Panache.withTransaction(
                     () -> limits.consume(CompanyLimits.Action.VERIFICATION_CONFIRM, caller.userId(), clientIp))
                     .chain(() -> otp.verify(company.pendingVerificationId, code).flatMap(subject -> {
-                if (!subject.equals(company.id)) {
-                    throw ApiException.badRequest("otp_invalid", "This code was not issued for this company.");
-                }
-                return Panache.withTransaction(() -> companies.findById(company.id).map(fresh -> activate(fresh)));
-            }));
+                        if (!subject.equals(company.id)) {
+                            throw ApiException.badRequest("otp_invalid", "This code was not issued for this company.");
+                        }
+                        return Panache.withTransaction(() -> companies.findById(company.id).map(fresh -> activate(fresh)));
+                    }));
         });
     }
 
