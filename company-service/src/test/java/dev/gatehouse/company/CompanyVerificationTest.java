@@ -2,6 +2,8 @@ package dev.gatehouse.company;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
 @QuarkusTestResource(TrustAuthService.class)
@@ -69,6 +72,40 @@ class CompanyVerificationTest {
         UUID owner = UUID.randomUUID();
         String companyId = create(owner, uniquePhone());
         start(UUID.randomUUID(), companyId).statusCode(403).body("code", equalTo("not_a_member"));
+    }
+
+    @Test
+    void anOwnerWithoutVerifiedEmailAndPhoneCannotVerifyACompany() {
+        UUID owner = UUID.randomUUID();
+        String phone = uniquePhone();
+        String companyId = given().auth().oauth2(Companies.ISSUER.unverifiedUserToken(owner))
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Fresh Account Ltd", "countryCode", "KE", "phoneNumber", phone))
+                .when().post("/companies").then().statusCode(201).extract().path("companyId");
+
+        given().auth().oauth2(Companies.ISSUER.unverifiedUserToken(owner))
+                .when().post("/companies/" + companyId + "/verification")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("code", equalTo("verification_required"));
+        given().auth().oauth2(Companies.ISSUER.unverifiedUserToken(owner)).contentType(ContentType.JSON)
+                .body(Map.of("code", "123456"))
+                .when().post("/companies/" + companyId + "/verification/confirm")
+                .then().statusCode(403).body("code", equalTo("verification_required"));
+        // Nothing was sent.
+        assertNull(OtpServiceStub.CODES_BY_DESTINATION.get(phone));
+    }
+
+    @Test
+    void theEndUsersAddressIsPassedToOtpService() {
+        UUID owner = UUID.randomUUID();
+        String phone = uniquePhone();
+        String companyId = create(owner, phone);
+        given().auth().oauth2(Companies.ISSUER.userToken(owner)).header("X-Forwarded-For", "198.51.100.23")
+                .when().post("/companies/" + companyId + "/verification").then().statusCode(202);
+
+        JsonObject sent = OtpServiceStub.CREATED.stream().filter(body -> phone.equals(body.getString("destination")))
+                .findFirst().orElseThrow();
+        assertEquals("198.51.100.23", sent.getString("clientIp"));
     }
 
     @Test

@@ -3,9 +3,11 @@ package dev.gatehouse.company;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.gatehouse.testing.TestIssuer;
@@ -23,6 +25,8 @@ public class OtpServiceStub implements QuarkusTestResourceLifecycleManager {
 
     static final Map<String, String> CODES_BY_DESTINATION = new ConcurrentHashMap<>();
     static final AtomicBoolean DOWN = new AtomicBoolean();
+    /** Every create request as it arrived, to see what company-service passed on. */
+    static final List<JsonObject> CREATED = new CopyOnWriteArrayList<>();
     private static final Map<String, JsonObject> OTPS = new ConcurrentHashMap<>();
 
     private Vertx vertx;
@@ -70,6 +74,7 @@ public class OtpServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private void create(HttpServerRequest request, JsonObject body) {
+        CREATED.add(body.copy());
         String id = UUID.randomUUID().toString();
         String code = String.format("%06d", (int) (Math.random() * 1_000_000));
         CODES_BY_DESTINATION.put(body.getString("destination"), code);

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -45,6 +46,26 @@ final class Otps {
         body.put("channel", channel);
         body.put("destination", destination);
         return asService().contentType(ContentType.JSON).body(body).when().post("/otp");
+    }
+
+    /** A code for {@code subjectId} (may be {@code null}) asked for by the end user at {@code clientIp} (may be null). */
+    static Response createFor(String type, String channel, String destination, UUID subjectId, String clientIp) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", type);
+        body.put("channel", channel);
+        body.put("destination", destination);
+        if (subjectId != null) {
+            body.put("subjectId", subjectId.toString());
+        }
+        if (clientIp != null) {
+            body.put("clientIp", clientIp);
+        }
+        return asService().contentType(ContentType.JSON).body(body).when().post("/otp");
+    }
+
+    /** A fresh Tanzanian mobile number (+255). */
+    static String uniqueTanzanianPhone() {
+        return "+2557" + String.format("%08d", Math.floorMod(SEQUENCE.incrementAndGet() * 7919, 100_000_000L));
     }
 
     /** A code whose mail also carries a link built from {@code linkTemplate}. */

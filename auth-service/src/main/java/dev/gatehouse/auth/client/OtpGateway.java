@@ -51,9 +51,11 @@ public class OtpGateway {
 
     /**
      * Sends a verification code for {@code subjectId} to {@code destination}. {@code linkTemplate} (email only) is
-     * an absolute URL with {@code {token}}, which otp-service fills with base64url("otpId.code").
+     * an absolute URL with {@code {token}}, which otp-service fills with base64url("otpId.code"). {@code clientIp}
+     * (may be {@code null}) is the end user's address, which otp-service's per-IP SMS budget counts.
      */
-    public Uni<Sent> send(VerificationChannel channel, UUID subjectId, String destination, String linkTemplate) {
+    public Uni<Sent> send(VerificationChannel channel, UUID subjectId, String destination, String linkTemplate,
+            String clientIp) {
         Map<String, Object> request = new HashMap<>();
         request.put("type", channel.otpType());
         request.put("channel", channel.otpChannel());
@@ -61,6 +63,9 @@ public class OtpGateway {
         request.put("subjectId", subjectId.toString());
         if (linkTemplate != null) {
             request.put("linkTemplate", linkTemplate);
+        }
+        if (clientIp != null) {
+            request.put("clientIp", clientIp);
         }
         return Uni.createFrom().deferred(() -> otp.create(token.authorization(), request))
                 .map(created -> new Sent(UUID.fromString(String.valueOf(created.get("id"))),

@@ -60,7 +60,7 @@ public class VerificationService {
             }
             String destination = channel.destinationOf(user);
             String link = channel == VerificationChannel.EMAIL ? linkTemplate : null;
-            return otp.send(channel, user.id, destination, link)
+            return otp.send(channel, user.id, destination, link, client.ipAddress())
                     .call(sent -> Panache.withTransaction(() -> challenges
                             .replace(user.id, channel, sent.otpId(), destination, OffsetDateTime.now())
                             .call(() -> audit.record(channel.label() + ".verification_sent", user.id, client,

@@ -31,13 +31,19 @@ public class OtpGateway {
         this.tokens = tokens;
     }
 
-    /** Sends a company-verification code by SMS; answers the code's id. */
-    public Uni<UUID> sendCompanyCode(UUID companyKey, String phoneNumber) {
+    /**
+     * Sends a company-verification code by SMS; answers the code's id. {@code clientIp} (may be {@code null}) is the
+     * end user's address, which otp-service's per-IP SMS budget counts.
+     */
+    public Uni<UUID> sendCompanyCode(UUID companyKey, String phoneNumber, String clientIp) {
         Map<String, Object> request = new HashMap<>();
         request.put("type", "COMPANY_VERIFICATION");
         request.put("channel", "SMS");
         request.put("destination", phoneNumber);
         request.put("subjectId", companyKey.toString());
+        if (clientIp != null) {
+            request.put("clientIp", clientIp);
+        }
         return tokens.authorization().flatMap(bearer -> otp.create(bearer, request))
                 .map(created -> UUID.fromString(String.valueOf(created.get("id"))))
                 .onFailure().transform(failure -> RemoteProblems.translate(failure, SERVICE, UNAVAILABLE));

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -34,6 +35,7 @@ import dev.gatehouse.company.service.CompanyVerificationService;
 import dev.gatehouse.company.service.MembershipService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 // A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
 @Cancellable(false)
@@ -57,9 +59,10 @@ public class CompanyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<CompanyResponse>> create(@Valid @NotNull CreateCompanyRequest body) {
+    public Uni<RestResponse<CompanyResponse>> create(@Valid @NotNull CreateCompanyRequest body,
+            @Context HttpServerRequest request) {
         Caller caller = Callers.person(jwt);
-        return companies.create(body, caller.userId())
+        return companies.create(body, caller.userId(), Callers.clientIp(request))
                 .map(company -> RestResponse.ResponseBuilder
                         .<CompanyResponse> created(URI.create("/companies/" + company.companyId))
                         .entity(CompanyResponse.of(company, CompanyRole.OWNER)).build());
@@ -81,16 +84,19 @@ public class CompanyResource {
     /** Sends an SMS code to the company's phone number. */
     @POST
     @Path("/{companyId}/verification")
-    public Uni<RestResponse<Void>> startVerification(@PathParam("companyId") String companyId) {
-        return verification.start(companyId, Callers.person(jwt)).map(ignored -> RestResponse.accepted());
+    public Uni<RestResponse<Void>> startVerification(@PathParam("companyId") String companyId,
+            @Context HttpServerRequest request) {
+        return verification.start(companyId, Callers.person(jwt), Callers.clientIp(request))
+                .map(ignored -> RestResponse.accepted());
     }
 
     @POST
     @Path("/{companyId}/verification/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<CompanyResponse> confirmVerification(@PathParam("companyId") String companyId,
-            @Valid @NotNull ConfirmVerificationRequest body) {
-        return verification.confirm(companyId, body.code(), Callers.person(jwt)).map(CompanyResponse::of);
+            @Valid @NotNull ConfirmVerificationRequest body, @Context HttpServerRequest request) {
+        return verification.confirm(companyId, body.code(), Callers.person(jwt), Callers.clientIp(request))
+                .map(CompanyResponse::of);
     }
 
     @GET

@@ -40,9 +40,11 @@ public class CompanyService {
     private final MemberRepository members;
     private final CompanyIdGenerator ids;
     private final DeletedUserRepository deletedUsers;
+    private final CompanyLimits limits;
 
     public CompanyService(CompanyRepository companies, MemberRepository members, CompanyIdGenerator ids,
-            DeletedUserRepository deletedUsers) {
+            DeletedUserRepository deletedUsers, CompanyLimits limits) {
+        this.limits = limits;
         this.companies = companies;
         this.members = members;
         this.ids = ids;
@@ -52,10 +54,13 @@ public class CompanyService {
     /**
      * Registers a company with its creator as OWNER, in one transaction. A public-id collision rolls the attempt
      * back and tries again with a fresh id. A deleted account (its token may still be valid for a few minutes) is
-     * refused under the person's lock, so a company cannot be created behind the deletion's back.
+     * refused under the person's lock, so a company cannot be created behind the deletion's back. Counts against the
+     * creator's and the address's limits in the same transaction: a refusal writes nothing.
      */
-    public Uni<Company> create(CreateCompanyRequest request, UUID creator) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> insert(request, creator)))
+    public Uni<Company> create(CreateCompanyRequest request, UUID creator, String clientIp) {
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> limits
+                .consume(CompanyLimits.Action.CREATE, creator, clientIp)
+                .chain(() -> insert(request, creator))))
                 .onFailure(CompanyService::isCompanyIdCollision).retry().atMost(ID_ATTEMPTS - 1);
     }
 

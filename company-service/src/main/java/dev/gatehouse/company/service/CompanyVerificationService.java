@@ -28,34 +28,60 @@ public class CompanyVerificationService {
     private final CompanyRepository companies;
     private final MemberRepository members;
     private final OtpGateway otp;
+    private final CompanyLimits limits;
 
-    public CompanyVerificationService(CompanyRepository companies, MemberRepository members, OtpGateway otp) {
+    public CompanyVerificationService(CompanyRepository companies, MemberRepository members, OtpGateway otp,
+            CompanyLimits limits) {
+        this.limits = limits;
         this.companies = companies;
         this.members = members;
         this.otp = otp;
     }
 
-    public Uni<Void> start(String companyId, Caller caller) {
+    /**
+     * Sends a code to the company's phone. Only for an owner or admin who has verified their own email address and
+     * phone number, within the per-account and per-IP limits; the count is committed before otp-service is called,
+     * so no connection waits on it (a failed send still counts: the limit bounds attempts).
+     */
+    public Uni<Void> start(String companyId, Caller caller, String clientIp) {
+        requireVerifiedContacts(caller);
         return Panache.withSession(() -> pendingCompanyManagedBy(companyId, caller))
-                .flatMap(company -> otp.sendCompanyCode(company.id, company.phoneNumber)
+                .call(company -> Panache.withTransaction(
+                        () -> limits.consume(CompanyLimits.Action.VERIFICATION_SEND, caller.userId(), clientIp)))
+                .flatMap(company -> otp.sendCompanyCode(company.id, company.phoneNumber, clientIp)
                         .flatMap(otpId -> Panache.withTransaction(() -> companies.findById(company.id)
                                 .invoke(fresh -> fresh.pendingVerificationId = otpId))))
                 .replaceWithVoid();
     }
 
-    public Uni<Company> confirm(String companyId, String code, Caller caller) {
+    /** Checks the code typed in; the same conditions and limits (of their own) as {@link #start}. */
+    public Uni<Company> confirm(String companyId, String code, Caller caller, String clientIp) {
+        requireVerifiedContacts(caller);
         return Panache.withSession(() -> pendingCompanyManagedBy(companyId, caller)).flatMap(company -> {
             if (company.pendingVerificationId == null) {
                 throw ApiException.conflict("verification_not_started",
                         "Ask for a code first: POST /companies/" + companyId + "/verification.");
             }
-            return otp.verify(company.pendingVerificationId, code).flatMap(subject -> {
-                if (!subject.equals(company.id)) {
-                    throw ApiException.badRequest("otp_invalid", "This code was not issued for this company.");
-                }
-                return Panache.withTransaction(() -> companies.findById(company.id).map(fresh -> activate(fresh)));
-            });
+            return Panache.withTransaction(
+                    () -> limits.consume(CompanyLimits.Action.VERIFICATION_CONFIRM, caller.userId(), clientIp))
+                    .chain(() -> otp.verify(company.pendingVerificationId, code).flatMap(subject -> {
+                        if (!subject.equals(company.id)) {
+                            throw ApiException.badRequest("otp_invalid", "This code was not issued for this company.");
+                        }
+                        return Panache.withTransaction(() -> companies.findById(company.id).map(fresh -> activate(fresh)));
+                    }));
         });
+    }
+
+    /**
+     * A company's phone is only verified by someone who has proved their own email address and phone number, as
+     * auth-service states in the token: a fresh, anonymous account cannot make Gatehouse text arbitrary numbers.
+     */
+    private static void requireVerifiedContacts(Caller caller) {
+        if (!caller.contactsVerified()) {
+            throw ApiException.forbidden("verification_required",
+                    "Verify your own email address and phone number before verifying a company.");
+        }
     }
 
     private static Company activate(Company company) {

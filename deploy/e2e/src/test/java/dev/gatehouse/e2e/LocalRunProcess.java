@@ -27,6 +27,11 @@ import java.util.stream.Stream;
  */
 final class LocalRunProcess {
 
+    /** Per-IP limits raised for a suite whose every request comes from 127.0.0.1. */
+    static final Map<String, String> RAISED_PER_IP_LIMITS = Map.of("SMS_BUDGET_PER_IP", "100000",
+            "COMPANY_CREATE_PER_IP", "100000", "COMPANY_VERIFICATION_SEND_PER_IP", "100000",
+            "COMPANY_VERIFICATION_CONFIRM_PER_IP", "100000");
+
     private static final List<String> SERVICES = List.of("auth-service", "otp-service", "company-service",
             "approval-service");
     /** A first start unpacks PostgreSQL and runs every service's migrations on a two-core machine. */
@@ -67,6 +72,9 @@ final class LocalRunProcess {
                 .redirectOutput(log.toFile());
         ports.forEach((variable, port) -> builder.environment().put(variable, String.valueOf(port)));
         builder.environment().put("GATEHOUSE_STATE_DIR", state.toString());
+        // Every request of the suite comes through the gateway from 127.0.0.1: per-IP limits sized for one person
+        // would stop the suite itself. Per-account and the other limits keep their production defaults.
+        builder.environment().putAll(RAISED_PER_IP_LIMITS);
         LocalRunProcess run = new LocalRunProcess(builder.start(), state, log, ports);
         // A test JVM that dies early must not leave four services and PostgreSQL behind.
         Runtime.getRuntime().addShutdownHook(new Thread(run.process::destroy));

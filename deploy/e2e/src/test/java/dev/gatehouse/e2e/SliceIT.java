@@ -107,7 +107,8 @@ class SliceIT {
     /** The dev inbox at work: the SMS code travels company-service → otp-service → the Twilio stub. */
     @Test
     void verifiesACompanyPhoneWithTheCodeFromTheDevInbox() {
-        String accessToken = Gatehouse.signUp().accessToken();
+        // Only an owner who proved their own email and phone may verify a company.
+        String accessToken = Gatehouse.verified(Gatehouse.signUp()).accessToken();
         String companyPhone = Gatehouse.uniqueKenyanMobile();
         String companyId = given().auth().oauth2(accessToken).contentType(ContentType.JSON)
                 .body(Map.of("name", "Inbox Ltd", "countryCode", "KE", "phoneNumber", companyPhone))

@@ -1,10 +1,12 @@
 package dev.gatehouse.otp.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.smallrye.config.ConfigMapping;
@@ -61,6 +63,10 @@ public interface OtpConfig {
 
     Twilio twilio();
 
+    Sms sms();
+
+    LifetimeCap lifetimeCap();
+
     Housekeeping housekeeping();
 
     /** Fixed-window limit on messages per destination, across all types. */
@@ -86,6 +92,75 @@ public interface OtpConfig {
 
         @WithDefault("PT1H")
         Duration window();
+    }
+
+    /** Where SMS may go and how many may go out: the budgets that stand between callers and the SMS bill. */
+    interface Sms {
+        /**
+         * Country calling codes (without the plus) that SMS may be sent to; a number whose calling code is not listed
+         * is refused with 422 {@code destination_not_allowed} before anything is written or sent. Kenya ({@code 254})
+         * by default: the market Gatehouse serves; every other country is one more place toll fraud can pump texts
+         * to, so each must be listed on purpose.
+         */
+        @WithDefault("254")
+        List<@Pattern(regexp = "^[1-9][0-9]{0,3}$", message = "must be a country calling code such as 254") String> allowedCountryCodes();
+
+        Budget budget();
+
+        /**
+         * Fixed-window budgets of SMS codes (new and resent), each counted apart and all checked before a code is
+         * stored: the request past any of them gets 429 {@code rate_limited} and nothing is sent or written.
+         */
+        interface Budget {
+            /** Off only where a test run needs it; on by default. */
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("PT1H")
+            Duration window();
+
+            /** SMS per subject (the user or company a code is about) per window. */
+            @WithDefault("10")
+            @Min(1)
+            int perSubject();
+
+            /** SMS per end-user IP address, when the caller passes it, per window. */
+            @WithDefault("10")
+            @Min(1)
+            int perIp();
+
+            /** SMS per destination country calling code per window. */
+            @WithDefault("1000")
+            @Min(1)
+            int perCountry();
+
+            /** SMS in all per window. */
+            @WithDefault("3000")
+            @Min(1)
+            int global();
+        }
+    }
+
+    /**
+     * Wrong codes counted per destination and type across every code and resend: past the cap the destination and
+     * type lock, whatever new codes are issued, so resending cannot buy unlimited guesses.
+     */
+    interface LifetimeCap {
+        /** Off only where a test run needs it; on by default. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Wrong codes in one window that lock the destination and type. */
+        @WithDefault("10")
+        @Min(1)
+        int maxWrongCodes();
+
+        @WithDefault("PT24H")
+        Duration window();
+
+        /** How long the lock lasts. */
+        @WithDefault("PT1H")
+        Duration lockDuration();
     }
 
     /** Twilio's Messages API; the base URL is {@code quarkus.rest-client.twilio.url}. */

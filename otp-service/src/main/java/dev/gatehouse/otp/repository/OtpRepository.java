@@ -10,6 +10,7 @@ import dev.gatehouse.otp.Otp;
 import dev.gatehouse.otp.OtpStatus;
 import dev.gatehouse.otp.OtpType;
 import dev.gatehouse.otp.RevokeReason;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -36,11 +37,34 @@ public class OtpRepository implements PanacheRepositoryBase<Otp, UUID> {
                 destination, type, RevokeReason.DELIVERY_FAILED.column()).firstResult();
     }
 
-    /** Revokes the pending code of this destination and type, if any, before a new one is issued. */
-    public Uni<Integer> revokePending(String destination, OtpType type, OffsetDateTime now) {
-        return update("status = ?1, revokedAt = ?2, revokeReason = ?3 "
-                + "where destination = ?4 and type = ?5 and status = ?6",
-                OtpStatus.REVOKED, now, RevokeReason.SUPERSEDED.column(), destination, type, OtpStatus.PENDING);
+    /**
+     * Serialises issuing for one subject, destination and type until the transaction ends. Without it, a new code
+     * whose insert waits on the unique index for another transaction's revocation could deadlock with that
+     * transaction waiting for the rate-limit counters the first one already holds.
+     */
+    public Uni<Void> lockIssuing(UUID subjectId, String destination, OtpType type) {
+        String key = "otp-issue:" + subjectId + ":" + type.name() + ":" + destination;
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))", Integer.class)
+                .setParameter("key", key)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Revokes the subject's pending code of this destination and type, if any, before a new one is issued. Other
+     * subjects' codes for the same destination stay: one company cannot cancel another's verification of a phone
+     * number they share.
+     */
+    public Uni<Integer> revokePending(UUID subjectId, String destination, OtpType type, OffsetDateTime now) {
+        String set = "status = ?1, revokedAt = ?2, revokeReason = ?3 where destination = ?4 and type = ?5 "
+                + "and status = ?6 and ";
+        if (subjectId == null) {
+            return update(set + "subjectId is null", OtpStatus.REVOKED, now, RevokeReason.SUPERSEDED.column(),
+                    destination, type, OtpStatus.PENDING);
+        }
+        return update(set + "subjectId = ?7", OtpStatus.REVOKED, now, RevokeReason.SUPERSEDED.column(), destination,
+                type, OtpStatus.PENDING, subjectId);
     }
 
     /** Revokes a code whose message the provider did not take, unless something else already ended it. */

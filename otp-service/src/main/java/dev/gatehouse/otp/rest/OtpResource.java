@@ -53,7 +53,7 @@ public class OtpResource {
         String destination = Destinations.normalize(body.channel(), body.destination());
         EmailLinks.check(body.channel(), body.linkTemplate());
         return otps.issue(new OtpService.IssueRequest(body.type(), body.channel(), destination, body.subjectId(),
-                body.locale(), body.linkTemplate()))
+                body.locale(), body.linkTemplate(), body.clientIp()))
                 .map(otp -> RestResponse.ResponseBuilder.<OtpIssuedResponse> created(URI.create("/otp/" + otp.id))
                         .entity(issued(otp)).build());
     }

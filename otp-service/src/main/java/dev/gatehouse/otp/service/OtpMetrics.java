@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.otp.Message;
 import dev.gatehouse.otp.Otp;
+import dev.gatehouse.otp.OtpChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counters for dashboards and alerts: codes sent, delivery failures by provider, verification outcomes, transactional
+ * Counters for dashboards and alerts: codes sent, SMS sent by destination country, delivery failures by provider, verification
+ * outcomes, transactional
  * messages.
  */
 @ApplicationScoped
@@ -19,10 +21,17 @@ public class OtpMetrics {
         this.registry = registry;
     }
 
-    public void delivery(Otp otp, Delivery.Outcome outcome, boolean resend) {
+    /**
+     * One code handed to (or refused by) its provider. {@code country} is the SMS destination's calling code, for
+     * {@code gatehouse.otp.sms.sent}: a sudden rise for one country is how SMS pumping shows.
+     */
+    public void delivery(Otp otp, Delivery.Outcome outcome, boolean resend, String country) {
         registry.counter("gatehouse.otp.deliveries", "channel", otp.channel.name(), "type", otp.type.name(),
                 "provider", outcome.provider(), "result", outcome.delivered() ? "sent" : "failed", "resend",
                 String.valueOf(resend)).increment();
+        if (otp.channel == OtpChannel.SMS && outcome.delivered()) {
+            registry.counter("gatehouse.otp.sms.sent", "country", country == null ? "other" : country).increment();
+        }
     }
 
     /** One transactional message handed to (or refused by) its provider. */

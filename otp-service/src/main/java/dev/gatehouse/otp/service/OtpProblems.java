@@ -35,6 +35,18 @@ final class OtpProblems {
         return ApiException.locked("otp_locked", "Too many wrong codes; request a new one.");
     }
 
+    /** The destination and type had too many wrong codes across all their codes; no code is checked until then. */
+    static ApiException destinationLocked(Duration retryAfter) {
+        return new ApiException(Problem.of(423, "otp_locked", "Locked",
+                "Too many wrong codes for this destination; try again later."), retryAfter);
+    }
+
+    /** A new code while the destination and type are locked: it could not be checked, so it is not sent. */
+    static ApiException destinationLockedForCodes(Duration retryAfter) {
+        return RateLimiter.rateLimited("Too many wrong codes for this destination; try again later.", retryAfter,
+                "destination_locked");
+    }
+
     static ApiException invalid(int remainingAttempts) {
         return ApiException.unprocessable("otp_invalid", "The code is not correct.",
                 Map.of("remainingAttempts", remainingAttempts));

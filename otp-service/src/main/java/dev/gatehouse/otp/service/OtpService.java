@@ -17,6 +17,7 @@ import dev.gatehouse.otp.OtpType;
 import dev.gatehouse.otp.RevokeReason;
 import dev.gatehouse.otp.config.OtpConfig;
 import dev.gatehouse.otp.repository.DeliveryAttemptRepository;
+import dev.gatehouse.otp.repository.DestinationGuardRepository;
 import dev.gatehouse.otp.repository.OtpRepository;
 import dev.gatehouse.otp.security.CodeGenerator;
 import dev.gatehouse.otp.security.CodeHasher;
@@ -37,10 +38,11 @@ public class OtpService {
 
     /**
      * What a caller asks for; the destination is already normalised for its channel, and the link template (EMAIL
-     * only, may be {@code null}) checked by {@link EmailLinks#check}.
+     * only, may be {@code null}) checked by {@link EmailLinks#check}. {@code clientIp} (may be {@code null}) is the
+     * end user's address as the calling service saw it, counted by the per-IP SMS budget.
      */
     public record IssueRequest(OtpType type, OtpChannel channel, String destination, UUID subjectId, String locale,
-            String linkTemplate) {
+            String linkTemplate, String clientIp) {
     }
 
     private final OtpRepository otps;
@@ -50,10 +52,15 @@ public class OtpService {
     private final CodeHasher hasher;
     private final Delivery delivery;
     private final OtpMetrics metrics;
+    private final DestinationGuardRepository guards;
+    private final SmsCountries countries;
     private final OtpConfig config;
 
     public OtpService(OtpRepository otps, DeliveryAttemptRepository attempts, RateLimiter rateLimiter,
-            CodeGenerator codes, CodeHasher hasher, Delivery delivery, OtpMetrics metrics, OtpConfig config) {
+            CodeGenerator codes, CodeHasher hasher, Delivery delivery, OtpMetrics metrics,
+            DestinationGuardRepository guards, SmsCountries countries, OtpConfig config) {
+        this.guards = guards;
+        this.countries = countries;
         this.otps = otps;
         this.attempts = attempts;
         this.rateLimiter = rateLimiter;
@@ -64,26 +71,34 @@ public class OtpService {
         this.config = config;
     }
 
-    /** Issues a new code, superseding the pending one of the same destination and type, and sends it. */
+    /**
+     * Issues a new code, superseding the subject's pending one of the same destination and type, and sends it. SMS
+     * only goes to allowed countries and within the SMS budgets; a refusal sends and writes nothing.
+     */
     public Uni<Otp> issue(IssueRequest request) {
+        String country = request.channel() == OtpChannel.SMS ? countries.require(request.destination()) : null;
         String code = codes.newCode();
-        return Panache.withTransaction(() -> storeNew(request, code))
+        return Panache.withTransaction(() -> storeNew(request, country, code))
                 // Two requests raced past the cooldown check; the unique index let only one of them through.
                 .onFailure(UniqueViolation::is).transform(raced -> OtpProblems.cooldown(config.resendCooldown()))
                 .flatMap(otp -> deliver(otp, code, false));
     }
 
-    private Uni<Otp> storeNew(IssueRequest request, String code) {
+    private Uni<Otp> storeNew(IssueRequest request, String country, String code) {
         OffsetDateTime now = now();
-        return otps.latestSent(request.destination(), request.type())
+        return otps.lockIssuing(request.subjectId(), request.destination(), request.type())
+                .chain(() -> refuseIfGuardLocked(request.destination(), request.type(), now))
+                .chain(() -> otps.latestSent(request.destination(), request.type()))
                 .invoke(latest -> {
                     Duration wait = latest == null ? Duration.ZERO : cooldownLeft(latest, now);
                     if (wait.compareTo(Duration.ZERO) > 0) {
                         throw OtpProblems.cooldown(wait);
                     }
                 })
-                .chain(() -> rateLimiter.consumeMessage(request.destination(), now))
-                .chain(() -> otps.revokePending(request.destination(), request.type(), now))
+                // Rows of otps before counters, as in a resend: two transactions never wait on each other crosswise.
+                .chain(() -> otps.revokePending(request.subjectId(), request.destination(), request.type(), now))
+                .chain(() -> rateLimiter.consumeCode(request.channel(), request.destination(), request.subjectId(),
+                        request.clientIp(), country, now))
                 .chain(() -> {
                     Otp otp = new Otp();
                     otp.id = UUID.randomUUID();
@@ -102,7 +117,11 @@ public class OtpService {
                 });
     }
 
-    /** Checks a code. Wrong guesses are counted under a row lock; the last allowed one locks the code. */
+    /**
+     * Checks a code. Wrong guesses are counted under a row lock; the last allowed one locks the code. Wrong guesses
+     * also count against the destination and type across every code sent there (the lifetime cap): past the cap
+     * they lock, and no code for them is checked until the lock ends.
+     */
     public Uni<Otp> verify(UUID id, String code) {
         return Panache.withTransaction(() -> check(id, code))
                 .onItemOrFailure().invoke((result, failure) -> metrics.verification(outcomeOf(result, failure)))
@@ -111,23 +130,56 @@ public class OtpService {
 
     private Uni<Committed<Otp>> check(UUID id, String code) {
         OffsetDateTime now = now();
-        return otps.findByIdForUpdate(id).map(otp -> {
+        return otps.findByIdForUpdate(id).flatMap(otp -> {
             refuseIfFinished(otp);
             if (otp.isExpiredAt(now)) {
                 otp.status = OtpStatus.EXPIRED;
-                return Committed.refused(OtpProblems.expired());
+                return Uni.createFrom().item(Committed.<Otp> refused(OtpProblems.expired()));
             }
-            if (hasher.matches(otp.id, code, otp.codeHash)) {
-                otp.status = OtpStatus.VERIFIED;
-                otp.verifiedAt = now;
-                return Committed.ok(otp);
+            OtpConfig.LifetimeCap cap = config.lifetimeCap();
+            if (!cap.enabled()) {
+                return Uni.createFrom().item(compare(otp, code, now));
             }
-            otp.attemptCount++;
-            if (otp.attemptCount >= otp.maxAttempts) {
-                otp.status = OtpStatus.LOCKED;
-                return Committed.refused(OtpProblems.locked());
+            return guards.lockFor(otp.destination, otp.type, now).map(guard -> {
+                if (guard.isLockedAt(now)) {
+                    return Committed.<Otp> refused(OtpProblems.destinationLocked(Duration.between(now,
+                            guard.lockedUntil)));
+                }
+                Committed<Otp> result = compare(otp, code, now);
+                if (result.refusal() == null) {
+                    guard.clearWrong(now);
+                } else if (guard.countWrong(now, cap.maxWrongCodes(), cap.window(), cap.lockDuration())) {
+                    return Committed.<Otp> refused(OtpProblems.destinationLocked(cap.lockDuration()));
+                }
+                return result;
+            });
+        });
+    }
+
+    private Committed<Otp> compare(Otp otp, String code, OffsetDateTime now) {
+        if (hasher.matches(otp.id, code, otp.codeHash)) {
+            otp.status = OtpStatus.VERIFIED;
+            otp.verifiedAt = now;
+            return Committed.ok(otp);
+        }
+        otp.attemptCount++;
+        if (otp.attemptCount >= otp.maxAttempts) {
+            otp.status = OtpStatus.LOCKED;
+            return Committed.refused(OtpProblems.locked());
+        }
+        return Committed.refused(OtpProblems.invalid(otp.remainingAttempts()));
+    }
+
+    /** 429 while the destination and type are locked by the lifetime cap: a new code could not be checked anyway. */
+    private Uni<Void> refuseIfGuardLocked(String destination, OtpType type, OffsetDateTime now) {
+        if (!config.lifetimeCap().enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return guards.peek(destination, type).map(guard -> {
+            if (guard != null && guard.isLockedAt(now)) {
+                throw OtpProblems.destinationLockedForCodes(Duration.between(now, guard.lockedUntil));
             }
-            return Committed.refused(OtpProblems.invalid(otp.remainingAttempts()));
+            return null;
         });
     }
 
@@ -155,11 +207,15 @@ public class OtpService {
             if (wait.compareTo(Duration.ZERO) > 0) {
                 throw OtpProblems.resendTooSoon(wait);
             }
-            return rateLimiter.consumeMessage(otp.destination, now).map(ignored -> {
-                renew(otp, code, now);
-                otp.resendCount++;
-                return Committed.ok(otp);
-            });
+            String country = otp.channel == OtpChannel.SMS ? countries.require(otp.destination) : null;
+            return refuseIfGuardLocked(otp.destination, otp.type, now)
+                    .chain(() -> rateLimiter.consumeCode(otp.channel, otp.destination, otp.subjectId, null, country,
+                            now))
+                    .map(ignored -> {
+                        renew(otp, code, now);
+                        otp.resendCount++;
+                        return Committed.ok(otp);
+                    });
         });
     }
 
@@ -195,7 +251,8 @@ public class OtpService {
     private Uni<Otp> deliver(Otp otp, String code, boolean resend) {
         return delivery.send(otp, code)
                 .call(outcome -> Panache.withTransaction(() -> record(otp, outcome)))
-                .invoke(outcome -> metrics.delivery(otp, outcome, resend))
+                .invoke(outcome -> metrics.delivery(otp, outcome, resend,
+                        otp.channel == OtpChannel.SMS ? countries.callingCodeOf(otp.destination) : null))
                 .map(outcome -> {
                     if (!outcome.delivered()) {
                         throw OtpProblems.deliveryFailed(outcome.failure());

@@ -16,6 +16,7 @@ import dev.gatehouse.otp.OtpType;
  * @param locale BCP 47 language tag for the message, e.g. {@code en} or {@code sw-KE}
  * @param linkTemplate EMAIL only: an absolute http(s) URL with {@code {token}} once, e.g.
  *        {@code https://app.example/verify?token={token}}; the mail then carries the link next to the code
+ * @param clientIp the end user's IP address as the calling service saw it; optional, counted by the per-IP SMS budget
  */
 public record CreateOtpRequest(
         @NotNull OtpType type,
@@ -23,7 +24,12 @@ public record CreateOtpRequest(
         @NotBlank @Size(max = 320) String destination,
         UUID subjectId,
         @Size(max = 35) @Pattern(regexp = LANGUAGE_TAG, message = LANGUAGE_TAG_MESSAGE) String locale,
-        @Size(max = 500) String linkTemplate) {
+        @Size(max = 500) String linkTemplate,
+        @Size(max = 45) @Pattern(regexp = IP_ADDRESS, message = IP_ADDRESS_MESSAGE) String clientIp) {
+
+    /** An IPv4 or IPv6 literal in its textual shape; the address is only a counting key, never dialled. */
+    static final String IP_ADDRESS = "^(?:[0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$";
+    static final String IP_ADDRESS_MESSAGE = "must be an IPv4 or IPv6 address";
 
     /** A BCP 47 language tag in its common shape: a language and optional subtags. */
     static final String LANGUAGE_TAG = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$";

@@ -1,0 +1,67 @@
+package dev.gatehouse.company.config;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** company-service settings; deploy/CONFIGURATION.md lists the environment variables behind them. */
+@ConfigMapping(prefix = "gatehouse.company")
+public interface CompanyConfig {
+
+    RateLimit rateLimit();
+
+    Housekeeping housekeeping();
+
+    /**
+     * Fixed-window limits per client IP and per account on what costs money or can be abused in bulk: creating
+     * companies (each may ask for an SMS) and sending and confirming verification codes. The request past a limit
+     * gets 429 {@code rate_limited} with {@code Retry-After}.
+     */
+    interface RateLimit {
+        /** Off only where a test run needs it; on by default. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("PT1H")
+        Duration window();
+
+        /** Companies created from one IP address per window. */
+        @WithDefault("20")
+        @Min(1)
+        int createPerIp();
+
+        /** Companies one account creates per window. */
+        @WithDefault("5")
+        @Min(1)
+        int createPerAccount();
+
+        /** Verification codes asked for from one IP address per window. */
+        @WithDefault("10")
+        @Min(1)
+        int verificationSendPerIp();
+
+        /** Verification codes one account asks for per window. */
+        @WithDefault("5")
+        @Min(1)
+        int verificationSendPerAccount();
+
+        /** Codes typed in from one IP address per window. */
+        @WithDefault("30")
+        @Min(1)
+        int verificationConfirmPerIp();
+
+        /** Codes one account types in per window. */
+        @WithDefault("20")
+        @Min(1)
+        int verificationConfirmPerAccount();
+    }
+
+    interface Housekeeping {
+        /** How often ended rate-limit windows are dropped (a scheduler interval such as {@code 15m}). */
+        @WithDefault("15m")
+        String every();
+    }
+}
