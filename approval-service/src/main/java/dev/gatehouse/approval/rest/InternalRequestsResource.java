@@ -3,7 +3,6 @@ package dev.gatehouse.approval.rest;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.gatehouse.approval.service.ApprovalService;
+import dev.gatehouse.common.security.ServiceScopes;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -18,7 +19,6 @@ import io.smallrye.mutiny.Uni;
  * routes them: they are reachable inside the cluster alone.
  */
 @Path("/internal")
-@RolesAllowed("service")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalRequestsResource {
 
@@ -31,6 +31,7 @@ public class InternalRequestsResource {
     /** An account was deleted (flow 7): its join requests go with it, whatever their status. Idempotent. */
     @DELETE
     @Path("/users/{userId}/requests")
+    @PermissionsAllowed(ServiceScopes.USER_DATA_DELETE)
     public Uni<Map<String, Long>> removeUser(@PathParam("userId") UUID userId) {
         return approvals.removeUser(userId).map(removed -> Map.of("removed", removed));
     }

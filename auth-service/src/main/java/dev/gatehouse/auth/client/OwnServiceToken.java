@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.auth.security.TokenIssuer;
 
 /**
@@ -20,17 +21,21 @@ public class OwnServiceToken {
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(30);
 
     private final TokenIssuer issuer;
+    private final List<String> scopes;
     private volatile TokenIssuer.SignedToken current;
 
-    public OwnServiceToken(TokenIssuer issuer) {
+    /** Its scopes are those registered for the client {@code auth-service}, like any other client's. */
+    public OwnServiceToken(TokenIssuer issuer, AuthConfig config) {
         this.issuer = issuer;
+        AuthConfig.Client self = config.clients().get(CLIENT_ID);
+        this.scopes = self == null ? List.of() : self.scopes().orElse(List.of());
     }
 
     /** {@code Bearer <token>}, ready for an Authorization header. */
     public String authorization() {
         TokenIssuer.SignedToken token = current;
         if (token == null || Instant.now().plus(RENEW_BEFORE_EXPIRY).isAfter(token.expiresAt())) {
-            token = issuer.serviceToken(CLIENT_ID, List.of(TokenIssuer.SERVICE_ROLE));
+            token = issuer.serviceToken(CLIENT_ID, scopes);
             current = token;
         }
         return "Bearer " + token.token();

@@ -3,7 +3,6 @@ package dev.gatehouse.company.rest;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,17 +14,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.gatehouse.common.security.ServiceScopes;
 import dev.gatehouse.company.rest.dto.AddMemberRequest;
 import dev.gatehouse.company.rest.dto.MemberResponse;
 import dev.gatehouse.company.service.MembershipService;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Calls from other services only (service tokens). These paths are outside {@code /companies}, so the gateway never
- * routes them: they are reachable inside the cluster alone.
+ * routes them: they are reachable inside the cluster alone. Each needs its own scope, so approval-service (members)
+ * cannot remove users and auth-service (user data) cannot add members.
  */
 @Path("/internal")
-@RolesAllowed("service")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalMembershipResource {
 
@@ -37,6 +38,7 @@ public class InternalMembershipResource {
 
     @POST
     @Path("/companies/{companyId}/members")
+    @PermissionsAllowed(ServiceScopes.MEMBERS_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<MemberResponse> add(@PathParam("companyId") String companyId, @Valid @NotNull AddMemberRequest body) {
         return memberships.addByService(companyId, body.userId(), body.role()).map(MemberResponse::of);
@@ -45,6 +47,7 @@ public class InternalMembershipResource {
     /** A user's role in a company, for services that authorise company admins (404 when not a member). */
     @GET
     @Path("/companies/{companyId}/members/{userId}")
+    @PermissionsAllowed(ServiceScopes.MEMBERS_READ)
     public Uni<Map<String, Object>> role(@PathParam("companyId") String companyId, @PathParam("userId") UUID userId) {
         return memberships.roleOf(companyId, userId)
                 .map(role -> Map.of("companyId", companyId, "userId", userId, "role", role));
@@ -53,6 +56,7 @@ public class InternalMembershipResource {
     /** An account was deleted: its memberships go with it. */
     @DELETE
     @Path("/users/{userId}/memberships")
+    @PermissionsAllowed(ServiceScopes.USER_DATA_DELETE)
     public Uni<Map<String, Long>> removeUser(@PathParam("userId") UUID userId) {
         return memberships.removeUserEverywhere(userId).map(removed -> Map.of("removed", removed));
     }

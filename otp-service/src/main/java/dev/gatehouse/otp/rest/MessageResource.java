@@ -1,6 +1,5 @@
 package dev.gatehouse.otp.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -11,14 +10,16 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.gatehouse.common.security.ServiceScopes;
 import dev.gatehouse.otp.rest.dto.MessageResponse;
 import dev.gatehouse.otp.rest.dto.SendMessageRequest;
 import dev.gatehouse.otp.service.MessageService;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /** Transactional messages for other Gatehouse services; only service tokens get in, as everywhere here. */
 @Path("/messages")
-@RolesAllowed("service")
+@PermissionsAllowed(ServiceScopes.MESSAGES_SEND)
 @Produces(MediaType.APPLICATION_JSON)
 public class MessageResource {
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.security.ServiceScopes;
 import dev.gatehouse.otp.Otp;
 import dev.gatehouse.otp.rest.dto.CreateOtpRequest;
 import dev.gatehouse.otp.rest.dto.OtpIssuedResponse;
@@ -29,11 +29,15 @@ import dev.gatehouse.otp.rest.dto.VerifyOtpRequest;
 import dev.gatehouse.otp.service.Destinations;
 import dev.gatehouse.otp.service.EmailLinks;
 import dev.gatehouse.otp.service.OtpService;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
-/** One-time codes for other Gatehouse services; only service tokens get in. */
+/**
+ * One-time codes for other Gatehouse services. Only service tokens get in: issuing, reading, resending and withdrawing
+ * a code needs {@code otp:send}, checking one {@code otp:verify}.
+ */
 @Path("/otp")
-@RolesAllowed("service")
+@PermissionsAllowed(ServiceScopes.OTP_SEND)
 @Produces(MediaType.APPLICATION_JSON)
 public class OtpResource {
 
@@ -65,6 +69,7 @@ public class OtpResource {
 
     @POST
     @Path("/{id}/verify")
+    @PermissionsAllowed(ServiceScopes.OTP_VERIFY)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<OtpVerifiedResponse> verify(@PathParam("id") String id, @Valid @NotNull VerifyOtpRequest body) {
         return otps.verify(parseId(id), body.code()).map(otp -> new OtpVerifiedResponse(otp.status, otp.subjectId,
