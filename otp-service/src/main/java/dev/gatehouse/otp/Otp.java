@@ -10,6 +10,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.gatehouse.otp.api.OtpChannel;
+import dev.gatehouse.otp.api.OtpStatus;
+import dev.gatehouse.otp.api.OtpType;
+
 /**
  * One issued code, known only by its keyed hash. A resend replaces the hash in place, so callers keep one id for
  * the whole exchange.

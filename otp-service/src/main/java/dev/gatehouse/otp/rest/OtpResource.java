@@ -21,11 +21,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.security.ServiceScopes;
 import dev.gatehouse.otp.Otp;
-import dev.gatehouse.otp.rest.dto.CreateOtpRequest;
-import dev.gatehouse.otp.rest.dto.OtpIssuedResponse;
+import dev.gatehouse.otp.api.CreateOtpRequest;
+import dev.gatehouse.otp.api.OtpIssued;
+import dev.gatehouse.otp.api.OtpVerified;
+import dev.gatehouse.otp.api.VerifyOtpRequest;
 import dev.gatehouse.otp.rest.dto.OtpResponse;
-import dev.gatehouse.otp.rest.dto.OtpVerifiedResponse;
-import dev.gatehouse.otp.rest.dto.VerifyOtpRequest;
 import dev.gatehouse.otp.service.Destinations;
 import dev.gatehouse.otp.service.EmailLinks;
 import dev.gatehouse.otp.service.OtpService;
@@ -33,7 +33,8 @@ import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One-time codes for other Gatehouse services. Only service tokens get in: issuing, reading, resending and withdrawing
+ * One-time codes for other Gatehouse services; the request and answer records are the otp-api contract its callers
+ * use too. Only service tokens get in: issuing, reading, resending and withdrawing
  * a code needs {@code otp:send}, checking one {@code otp:verify}.
  */
 @Path("/otp")
@@ -49,13 +50,13 @@ public class OtpResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<OtpIssuedResponse>> create(@Valid @NotNull CreateOtpRequest body) {
+    public Uni<RestResponse<OtpIssued>> create(@Valid @NotNull CreateOtpRequest body) {
         Destinations.checkChannelFits(body.type(), body.channel());
         String destination = Destinations.normalize(body.channel(), body.destination());
         EmailLinks.check(body.channel(), body.linkTemplate());
         return otps.issue(new OtpService.IssueRequest(body.type(), body.channel(), destination, body.subjectId(),
                 body.locale(), body.linkTemplate()))
-                .map(otp -> RestResponse.ResponseBuilder.<OtpIssuedResponse> created(URI.create("/otp/" + otp.id))
+                .map(otp -> RestResponse.ResponseBuilder.<OtpIssued> created(URI.create("/otp/" + otp.id))
                         .entity(issued(otp)).build());
     }
 
@@ -71,14 +72,14 @@ public class OtpResource {
     @Path("/{id}/verify")
     @PermissionsAllowed(ServiceScopes.OTP_VERIFY)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<OtpVerifiedResponse> verify(@PathParam("id") String id, @Valid @NotNull VerifyOtpRequest body) {
-        return otps.verify(parseId(id), body.code()).map(otp -> new OtpVerifiedResponse(otp.status, otp.subjectId,
+    public Uni<OtpVerified> verify(@PathParam("id") String id, @Valid @NotNull VerifyOtpRequest body) {
+        return otps.verify(parseId(id), body.code()).map(otp -> new OtpVerified(otp.status, otp.subjectId,
                 otp.destination, otp.type, otp.id, otp.channel, instant(otp.verifiedAt)));
     }
 
     @POST
     @Path("/{id}/resend")
-    public Uni<RestResponse<OtpIssuedResponse>> resend(@PathParam("id") String id) {
+    public Uni<RestResponse<OtpIssued>> resend(@PathParam("id") String id) {
         return otps.resend(parseId(id)).map(otp -> RestResponse.accepted(issued(otp)));
     }
 
@@ -88,8 +89,8 @@ public class OtpResource {
         return otps.revoke(parseId(id)).map(ignored -> RestResponse.noContent());
     }
 
-    private OtpIssuedResponse issued(Otp otp) {
-        return new OtpIssuedResponse(otp.id, instant(otp.expiresAt), instant(otps.resendAvailableAt(otp)));
+    private OtpIssued issued(Otp otp) {
+        return new OtpIssued(otp.id, instant(otp.expiresAt), instant(otps.resendAvailableAt(otp)));
     }
 
     /** A malformed id names no code, so it is answered like an unknown one. */
