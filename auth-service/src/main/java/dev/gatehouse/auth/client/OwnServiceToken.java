@@ -8,13 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.auth.security.TokenIssuer;
+import io.quarkus.arc.Unremovable;
 
 /**
  * auth-service's own service token for its calls to other services. auth-service is the issuer, so it signs the
  * token itself instead of asking itself for client credentials over HTTP; the token is reused until shortly before
- * it expires.
+ * it expires. {@link OwnServiceTokenFilter} puts it on calls to otp-service; it stays a bean even where nothing
+ * injects it, because the filter looks it up.
  */
 @ApplicationScoped
+@Unremovable
 public class OwnServiceToken {
 
     static final String CLIENT_ID = "auth-service";

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.gatehouse.common.security.ServiceScopes;
 import dev.gatehouse.company.rest.dto.AddMemberRequest;
 import dev.gatehouse.company.rest.dto.MemberResponse;
+import dev.gatehouse.company.rest.dto.MemberRoleResponse;
 import dev.gatehouse.company.service.MembershipService;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
@@ -48,9 +49,8 @@ public class InternalMembershipResource {
     @GET
     @Path("/companies/{companyId}/members/{userId}")
     @PermissionsAllowed(ServiceScopes.MEMBERS_READ)
-    public Uni<Map<String, Object>> role(@PathParam("companyId") String companyId, @PathParam("userId") UUID userId) {
-        return memberships.roleOf(companyId, userId)
-                .map(role -> Map.of("companyId", companyId, "userId", userId, "role", role));
+    public Uni<MemberRoleResponse> role(@PathParam("companyId") String companyId, @PathParam("userId") UUID userId) {
+        return memberships.roleOf(companyId, userId).map(role -> new MemberRoleResponse(companyId, userId, role));
     }
 
     /** An account was deleted: its memberships go with it. */
