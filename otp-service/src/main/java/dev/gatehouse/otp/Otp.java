@@ -43,6 +43,10 @@ public class Otp {
     @Column(name = "subject_id")
     public UUID subjectId;
 
+    /** The client id of the service that asked for the code; only it may use the code afterwards. */
+    @Column(name = "issued_to")
+    public String issuedTo;
+
     public String locale;
 
     /** The caller's link with a {@code {token}} placeholder, for EMAIL codes only; a resend builds its link from it. */

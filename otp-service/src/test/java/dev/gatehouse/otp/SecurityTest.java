@@ -89,6 +89,23 @@ class SecurityTest {
     }
 
     @Test
+    void aCodeBelongsToTheServiceThatAskedForIt() {
+        String phone = Otps.uniquePhone();
+        String id = Otps.create("PHONE_VERIFICATION", "SMS", phone).then().statusCode(201).extract().path("id");
+        String companies = TestIssuer.shared().serviceToken("company-service");
+
+        // company-service may verify its own codes, but auth-service's code is unknown to it.
+        with(companies).body(Map.of("code", Otps.lastSmsCode(phone))).post("/otp/{id}/verify", id)
+                .then().statusCode(404).body("code", equalTo("otp_not_found"));
+        with(companies).get("/otp/{id}", id).then().statusCode(404);
+        with(companies).post("/otp/{id}/resend", id).then().statusCode(404);
+        with(companies).delete("/otp/{id}", id).then().statusCode(404);
+
+        // Untouched: the right code still verifies for the service that asked for it.
+        Otps.verify(id, Otps.lastSmsCode(phone)).then().statusCode(200).body("status", equalTo("VERIFIED"));
+    }
+
+    @Test
     void aServiceTokenWithThePeoplesAudienceIsNotAccepted() {
         with(TestIssuer.shared().serviceTokenWithUserAudience("auth-service")).body(VALID_BODY).post("/otp")
                 .then().statusCode(401);

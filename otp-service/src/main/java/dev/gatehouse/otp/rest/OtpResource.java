@@ -16,10 +16,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.security.ServiceScopes;
+import dev.gatehouse.common.security.TokenClaims;
 import dev.gatehouse.otp.Otp;
 import dev.gatehouse.otp.api.CreateOtpRequest;
 import dev.gatehouse.otp.api.OtpIssued;
@@ -43,9 +45,11 @@ import io.smallrye.mutiny.Uni;
 public class OtpResource {
 
     private final OtpService otps;
+    private final JsonWebToken jwt;
 
-    public OtpResource(OtpService otps) {
+    public OtpResource(OtpService otps, JsonWebToken jwt) {
         this.otps = otps;
+        this.jwt = jwt;
     }
 
     @POST
@@ -55,7 +59,7 @@ public class OtpResource {
         String destination = Destinations.normalize(body.channel(), body.destination());
         EmailLinks.check(body.channel(), body.linkTemplate());
         return otps.issue(new OtpService.IssueRequest(body.type(), body.channel(), destination, body.subjectId(),
-                body.locale(), body.linkTemplate()))
+                body.locale(), body.linkTemplate(), caller()))
                 .map(otp -> RestResponse.ResponseBuilder.<OtpIssued> created(URI.create("/otp/" + otp.id))
                         .entity(issued(otp)).build());
     }
@@ -63,7 +67,7 @@ public class OtpResource {
     @GET
     @Path("/{id}")
     public Uni<OtpResponse> get(@PathParam("id") String id) {
-        return otps.get(parseId(id)).map(otp -> new OtpResponse(otp.id, otp.type, otp.channel, otp.destination,
+        return otps.get(parseId(id), caller()).map(otp -> new OtpResponse(otp.id, otp.type, otp.channel, otp.destination,
                 otp.subjectId, otp.status, otp.remainingAttempts(), otp.resendCount, instant(otp.expiresAt),
                 instant(otps.resendAvailableAt(otp)), instant(otp.verifiedAt), instant(otp.createdAt)));
     }
@@ -73,20 +77,26 @@ public class OtpResource {
     @PermissionsAllowed(ServiceScopes.OTP_VERIFY)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<OtpVerified> verify(@PathParam("id") String id, @Valid @NotNull VerifyOtpRequest body) {
-        return otps.verify(parseId(id), body.code()).map(otp -> new OtpVerified(otp.status, otp.subjectId,
+        return otps.verify(parseId(id), body.code(), caller()).map(otp -> new OtpVerified(otp.status, otp.subjectId,
                 otp.destination, otp.type, otp.id, otp.channel, instant(otp.verifiedAt)));
     }
 
     @POST
     @Path("/{id}/resend")
     public Uni<RestResponse<OtpIssued>> resend(@PathParam("id") String id) {
-        return otps.resend(parseId(id)).map(otp -> RestResponse.accepted(issued(otp)));
+        return otps.resend(parseId(id), caller()).map(otp -> RestResponse.accepted(issued(otp)));
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<RestResponse<Void>> revoke(@PathParam("id") String id) {
-        return otps.revoke(parseId(id)).map(ignored -> RestResponse.noContent());
+        return otps.revoke(parseId(id), caller()).map(ignored -> RestResponse.noContent());
+    }
+
+    /** The calling service's client id: a code belongs to the service that asked for it. */
+    private String caller() {
+        String clientId = TokenClaims.text(jwt, "client_id");
+        return clientId == null ? jwt.getSubject() : clientId;
     }
 
     private OtpIssued issued(Otp otp) {
