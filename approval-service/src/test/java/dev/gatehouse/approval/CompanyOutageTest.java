@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.gatehouse.testing.TrustAuthService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * When company-service fails while a member is being added, the decision stays APPROVING (company-service may or may
@@ -26,9 +29,14 @@ class CompanyOutageTest {
 
     private final CompanyServiceStub companies = CompanyServiceStub.get();
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
     @AfterEach
     void companyServiceBackToNormal() {
         companies.reset();
+        // The failures here may have opened a circuit breaker; the next test starts from a closed one.
+        breakers.resetAll();
     }
 
     @Test

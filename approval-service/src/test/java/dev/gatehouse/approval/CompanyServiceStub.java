@@ -98,9 +98,9 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
         running = this;
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("quarkus.rest-client.company-service.url", url,
-                "quarkus.rest-client.auth-service.url", url,
-                "gatehouse.service-client.id", CLIENT_ID,
-                "gatehouse.service-client.secret", CLIENT_SECRET);
+                "quarkus.oidc-client.auth-server-url", url,
+                "quarkus.oidc-client.client-id", CLIENT_ID,
+                "quarkus.oidc-client.credentials.client-secret.value", CLIENT_SECRET);
     }
 
     @Override

@@ -44,6 +44,10 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
     /** Makes the next successful verify name this subject instead of the code's own. */
     static final AtomicReference<String> NEXT_VERIFIED_SUBJECT = new AtomicReference<>();
     static final AtomicBoolean OTP_DOWN = new AtomicBoolean();
+    /** otp-service takes requests and never answers. */
+    static final AtomicBoolean OTP_HANGS = new AtomicBoolean();
+    /** Requests that reached otp-service's part of the stub. */
+    static final AtomicInteger OTP_CALLS = new AtomicInteger();
 
     /**
      * {@code user-deleted} events company-service and approval-service acknowledged, in arrival order, as
@@ -85,6 +89,7 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
         NEXT_SEND_FAILURE.set(null);
         NEXT_VERIFIED_SUBJECT.set(null);
         OTP_DOWN.set(false);
+        OTP_HANGS.set(false);
         COMPANY_DOWN.set(false);
         APPROVAL_DOWN.set(false);
         COMPANY_LOSES_ANSWERS.set(0);
@@ -102,6 +107,11 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
             String path = request.path();
             if (path.startsWith("/internal/")) {
                 internal(request, true);
+                return;
+            }
+            OTP_CALLS.incrementAndGet();
+            if (OTP_HANGS.get()) {
+                // No answer: auth-service's timeout has to end the wait.
             } else if (OTP_DOWN.get()) {
                 request.response().setStatusCode(503).end();
             } else if (!isOwnServiceToken(request.getHeader("Authorization"))) {

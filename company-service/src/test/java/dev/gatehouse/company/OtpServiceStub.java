@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.gatehouse.testing.TestIssuer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -27,18 +29,32 @@ public class OtpServiceStub implements QuarkusTestResourceLifecycleManager {
     static final AtomicBoolean DOWN = new AtomicBoolean();
     /** Every create request as it arrived, to see what company-service passed on. */
     static final List<JsonObject> CREATED = new CopyOnWriteArrayList<>();
+    /** How otp-service behaves; the token endpoint keeps answering, as auth-service would. */
+    static final AtomicReference<Fault> FAULT = new AtomicReference<>(Fault.NONE);
+    /** Calls that reached otp-service's own endpoints (not the token endpoint). */
+    static final AtomicInteger OTP_CALLS = new AtomicInteger();
+    static final AtomicInteger TOKEN_CALLS = new AtomicInteger();
     private static final Map<String, JsonObject> OTPS = new ConcurrentHashMap<>();
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static int port;
 
-    private Vertx vertx;
+    enum Fault {
+        NONE,
+        /** Takes the request and never answers. */
+        HANG,
+        /** Answers 500 with no problem body. */
+        ERROR
+    }
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        HttpServer server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().join();
-        String url = "http://127.0.0.1:" + server.actualPort();
-        return Map.of("quarkus.rest-client.otp-service.url", url, "quarkus.rest-client.auth-service.url", url,
-                "gatehouse.service-client.secret", "stub-secret");
+        server = listen(0);
+        port = server.actualPort();
+        String url = "http://127.0.0.1:" + port;
+        return Map.of("quarkus.rest-client.otp-service.url", url, "quarkus.oidc-client.auth-server-url", url,
+                "quarkus.oidc-client.credentials.client-secret.value", "stub-secret");
     }
 
     @Override
@@ -46,12 +62,32 @@ public class OtpServiceStub implements QuarkusTestResourceLifecycleManager {
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
+    /** Stops listening: connections to otp-service (and its token endpoint) are refused until {@link #accept}. */
+    static void refuse() {
+        server.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    static void accept() {
+        server = new OtpServiceStub().listen(port);
+    }
+
+    private HttpServer listen(int onPort) {
+        return vertx.createHttpServer().requestHandler(this::handle).listen(onPort, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().join();
+    }
+
     private void handle(HttpServerRequest request) {
         request.body().onSuccess(body -> {
+            boolean tokenEndpoint = request.path().equals("/auth/token");
+            (tokenEndpoint ? TOKEN_CALLS : OTP_CALLS).incrementAndGet();
             if (DOWN.get()) {
                 request.response().setStatusCode(503).end();
-            } else if (request.path().equals("/auth/token")) {
+            } else if (tokenEndpoint) {
                 token(request, body.toString());
+            } else if (FAULT.get() == Fault.HANG) {
+                // No answer: the caller's timeout has to end the wait.
+            } else if (FAULT.get() == Fault.ERROR) {
+                request.response().setStatusCode(500).end();
             } else if (!isServiceToken(request.getHeader("Authorization"))) {
                 problem(request, 401, "unauthorized", Map.of());
             } else if (request.path().equals("/otp")) {
@@ -65,7 +101,8 @@ public class OtpServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private void token(HttpServerRequest request, String form) {
-        if (!form.contains("client_id=company-service") || !form.contains("client_secret=stub-secret")) {
+        if (!form.contains("grant_type=client_credentials") || !form.contains("client_id=company-service")
+                || !form.contains("client_secret=stub-secret")) {
             problem(request, 401, "invalid_client", Map.of());
             return;
         }
@@ -100,14 +137,16 @@ public class OtpServiceStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** A real service token: signed by the issuer company-service trusts, with {@code token_use: service}. */
+    /** company-service's own service token, as auth-service would issue it: {@code token_use: service}, its scopes. */
     private static boolean isServiceToken(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return false;
         }
         String[] parts = authorization.substring(7).split("\\.");
-        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        return new JsonObject(claims).getString("token_use", "").equals("service");
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        return claims.getString("token_use", "").equals("service")
+                && claims.getString("client_id", "").equals("company-service")
+                && claims.getString("scope", "").contains("otp:send");
     }
 
     private static void problem(HttpServerRequest request, int status, String code, Map<String, Object> extra) {

@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.gatehouse.otp.api.OtpChannel;
+
 /** One hand-over of a code to a provider, kept for support and audit. Holds neither the code nor the text. */
 @Entity
 @Table(name = "otp_delivery_attempts")

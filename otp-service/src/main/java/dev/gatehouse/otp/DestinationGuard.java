@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import dev.gatehouse.otp.api.OtpType;
+
 /**
  * The wrong codes one destination has received for one type of code, across every code and resend sent there, and
  * the lock they ended in. A code's own attempt counter starts afresh with every resend; this one does not.

@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.gatehouse.otp.api.OtpChannel;
+
 /**
  * A transactional message another service had us deliver (POST /messages). The body is deliberately not kept: it may
  * carry a secret link or a code its sender generated.

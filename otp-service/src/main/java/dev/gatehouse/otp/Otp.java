@@ -10,6 +10,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.gatehouse.otp.api.OtpChannel;
+import dev.gatehouse.otp.api.OtpStatus;
+import dev.gatehouse.otp.api.OtpType;
+
 /**
  * One issued code, known only by its keyed hash. A resend replaces the hash in place, so callers keep one id for
  * the whole exchange.
@@ -38,6 +42,10 @@ public class Otp {
 
     @Column(name = "subject_id")
     public UUID subjectId;
+
+    /** The client id of the service that asked for the code; only it may use the code afterwards. */
+    @Column(name = "issued_to")
+    public String issuedTo;
 
     public String locale;
 

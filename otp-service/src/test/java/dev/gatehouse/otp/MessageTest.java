@@ -199,6 +199,10 @@ class MessageTest {
         String address = Otps.uniqueEmail();
         given().auth().oauth2(TestIssuer.shared().userToken(UUID.randomUUID())).contentType(ContentType.JSON)
                 .body(message(address)).when().post("/messages")
+                .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("unauthorized"));
+        // company-service may send codes, not arbitrary mail.
+        given().auth().oauth2(TestIssuer.shared().serviceToken("company-service")).contentType(ContentType.JSON)
+                .body(message(address)).when().post("/messages")
                 .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"));
         given().contentType(ContentType.JSON).body(message(address)).when().post("/messages")
                 .then().statusCode(401).body("code", equalTo("unauthorized"));

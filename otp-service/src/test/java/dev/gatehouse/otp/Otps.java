@@ -27,9 +27,9 @@ final class Otps {
     private Otps() {
     }
 
-    /** A request carrying company-service's service token. */
+    /** A request carrying auth-service's service token, which may issue and check codes and send messages. */
     static RequestSpecification asService() {
-        return given().auth().oauth2(TestIssuer.shared().serviceToken("company-service"));
+        return given().auth().oauth2(TestIssuer.shared().serviceToken("auth-service"));
     }
 
     static String uniquePhone() {

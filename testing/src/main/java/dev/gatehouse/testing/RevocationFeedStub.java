@@ -22,7 +22,9 @@ import io.vertx.core.json.JsonObject;
  * auth-service's revocation feed ({@code GET /internal/revocations}) at the wire, for the services that poll it:
  * tests revoke a session or delete an account here and watch the service under test refuse the token. Like
  * auth-service it wants a service token, answers everything recorded after the cursor's overlap, and hands back a
- * cursor. Polling is switched on, every 200 ms, for the service under test.
+ * cursor. Polling is switched on, every 200 ms, for the service under test. It also answers auth-service's token
+ * endpoint ({@code POST /auth/token}, client credentials) with a token of {@link TestIssuer#shared()}, so the service's
+ * OIDC client gets the token it polls with from here.
  */
 public class RevocationFeedStub implements QuarkusTestResourceLifecycleManager {
 
@@ -39,9 +41,12 @@ public class RevocationFeedStub implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().join();
+        String url = "http://127.0.0.1:" + server.actualPort();
         return Map.of("gatehouse.revocation.enabled", "true",
-                "gatehouse.revocation.feed-url", "http://127.0.0.1:" + server.actualPort(),
-                "gatehouse.revocation.poll-every", "0.2s");
+                "gatehouse.revocation.feed-url", url,
+                "gatehouse.revocation.poll-every", "0.2s",
+                "quarkus.oidc-client.auth-server-url", url,
+                "quarkus.oidc-client.credentials.client-secret.value", "stub-secret");
     }
 
     @Override
@@ -76,6 +81,16 @@ public class RevocationFeedStub implements QuarkusTestResourceLifecycleManager {
             request.response().setStatusCode(503).end();
             return;
         }
+        if ("POST".equals(request.method().name()) && "/auth/token".equals(request.path())) {
+            request.setExpectMultipart(true);
+            request.endHandler(done -> {
+                String clientId = request.getFormAttribute("client_id");
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("access_token", TestIssuer.shared().serviceToken(clientId))
+                                .put("token_type", "Bearer").put("expires_in", 300).encode());
+            });
+            return;
+        }
         String authorization = request.getHeader("Authorization");
         if (!"GET".equals(request.method().name()) || !"/internal/revocations".equals(request.path())) {
             request.response().setStatusCode(404).end();
@@ -102,7 +117,8 @@ public class RevocationFeedStub implements QuarkusTestResourceLifecycleManager {
         try {
             JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]),
                     StandardCharsets.UTF_8));
-            return "service".equals(claims.getString("token_use"));
+            return "service".equals(claims.getString("token_use"))
+                    && String.valueOf(claims.getValue("scope")).contains("revocations:read");
         } catch (RuntimeException e) {
             return false;
         }

@@ -27,6 +27,14 @@ public final class TestIssuer implements AutoCloseable {
 
     public static final String ISSUER = "https://gatehouse.local";
     public static final String AUDIENCE = "gatehouse";
+    /** The audience of service tokens, distinct from people's. */
+    public static final String SERVICE_AUDIENCE = "gatehouse-services";
+
+    /** The scopes each client is registered with in auth-service's configuration. */
+    public static final Map<String, Set<String>> SCOPES_BY_CLIENT = Map.of(
+            "auth-service", Set.of("otp:send", "otp:verify", "messages:send", "user-data:delete"),
+            "company-service", Set.of("otp:send", "otp:verify", "revocations:read"),
+            "approval-service", Set.of("members:read", "members:write", "revocations:read"));
 
     private static TestIssuer shared;
 
@@ -80,11 +88,35 @@ public final class TestIssuer implements AutoCloseable {
         return sign(userClaims(userId, userId + "@example.com").groups(Set.of("user", "platform-admin")));
     }
 
-    /** A client-credentials token of another service. */
+    /** A client-credentials token of another service, with the scopes that client is registered with. */
     public String serviceToken(String clientId) {
-        return sign(Jwt.issuer(ISSUER).audience(AUDIENCE).subject(clientId).claim("client_id", clientId)
-                .claim("token_use", "service").groups(Set.of("service")).issuedAt(Instant.now())
-                .expiresIn(Duration.ofMinutes(5)).claim("jti", UUID.randomUUID().toString()));
+        return serviceToken(clientId, SCOPES_BY_CLIENT.getOrDefault(clientId, Set.of()));
+    }
+
+    /** A client-credentials token with exactly these scopes. */
+    public String serviceToken(String clientId, Set<String> scopes) {
+        return sign(serviceClaims(clientId, scopes).audience(SERVICE_AUDIENCE));
+    }
+
+    /** A service token with every scope but the audience of people's tokens, which must earn it no permission. */
+    public String serviceTokenWithUserAudience(String clientId) {
+        Set<String> every = new java.util.TreeSet<>();
+        SCOPES_BY_CLIENT.values().forEach(every::addAll);
+        return sign(serviceClaims(clientId, every).audience(AUDIENCE));
+    }
+
+    /** A person's token that claims every scope: scopes count only on a service token. */
+    public String userTokenClaimingScopes(UUID userId) {
+        Set<String> every = new java.util.TreeSet<>();
+        SCOPES_BY_CLIENT.values().forEach(every::addAll);
+        return sign(userClaims(userId, userId + "@example.com").audience(Set.of(AUDIENCE, SERVICE_AUDIENCE))
+                .claim("scope", String.join(" ", every)));
+    }
+
+    private static JwtClaimsBuilder serviceClaims(String clientId, Set<String> scopes) {
+        return Jwt.issuer(ISSUER).subject(clientId).claim("client_id", clientId).claim("token_use", "service")
+                .claim("scope", String.join(" ", new java.util.TreeSet<>(scopes))).issuedAt(Instant.now())
+                .expiresIn(Duration.ofMinutes(5)).claim("jti", UUID.randomUUID().toString());
     }
 
     public String expiredUserToken(UUID userId) {
@@ -127,10 +159,12 @@ public final class TestIssuer implements AutoCloseable {
         return claims.jws().keyId(kid).algorithm(SignatureAlgorithm.ES256).sign(key.getPrivate());
     }
 
-    /** The configuration a Quarkus service needs to trust this issuer. */
+    /**
+     * The configuration a Quarkus service needs to trust this issuer. The audiences are left to the service's own
+     * configuration (which accepts people's tokens, service tokens or both), so tests see what production sees.
+     */
     public Map<String, String> trustConfig() {
-        return Map.of("mp.jwt.verify.publickey.location", jwksUrl(), "mp.jwt.verify.issuer", ISSUER,
-                "mp.jwt.verify.audiences", AUDIENCE);
+        return Map.of("mp.jwt.verify.publickey.location", jwksUrl(), "mp.jwt.verify.issuer", ISSUER);
     }
 
     @Override

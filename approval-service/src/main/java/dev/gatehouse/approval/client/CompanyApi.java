@@ -1,9 +1,7 @@
 package dev.gatehouse.approval.client;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,8 +18,9 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The three company-service calls this service makes. Only {@link CompanyDirectory} uses it: it owns the tokens, the
- * retries and the meaning of company-service's errors here.
+ * The company-service call this service makes with the caller's own token. Only {@link CompanyDirectory} uses it: it
+ * owns the retries and the meaning of company-service's errors here. The calls made with this service's own token
+ * are {@link CompanyMembersApi}.
  */
 @RegisterRestClient(configKey = "company-service")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,19 +31,6 @@ interface CompanyApi {
     @Path("/companies/{companyId}")
     Uni<CompanyView> company(@PathParam("companyId") String companyId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
-
-    /** A user's role in a company (service token); 404 when the user is not a member. */
-    @GET
-    @Path("/internal/companies/{companyId}/members/{userId}")
-    Uni<MemberView> member(@PathParam("companyId") String companyId, @PathParam("userId") String userId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
-
-    /** Adds a member (service token). Idempotent on company-service's side, so it is safe to retry. */
-    @POST
-    @Path("/internal/companies/{companyId}/members")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Uni<MemberView> addMember(@PathParam("companyId") String companyId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, AddMemberBody body);
 
     /**
      * Any non-2xx answer becomes a {@link CompanyServiceException} with the problem's {@code code} when the body is a

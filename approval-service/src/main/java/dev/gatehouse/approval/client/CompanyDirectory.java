@@ -1,21 +1,26 @@
 package dev.gatehouse.approval.client;
 
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.gatehouse.approval.CompanyRole;
-import dev.gatehouse.approval.config.ApprovalConfig;
-import dev.gatehouse.common.client.ServiceTokens;
+import dev.gatehouse.common.client.PeerUnavailableException;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.Problem;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -23,75 +28,122 @@ import io.vertx.core.Vertx;
 /**
  * What this service asks company-service: a company, a user's role in it, and adding a member.
  * <p>
- * Owns the tokens (the caller's own for reading a company, a service token otherwise), bounded retries with back-off
- * for failures that may pass (connection failures, timeouts, 5xx) on calls that are idempotent, and the translation
- * of company-service's answers into this service's problems: {@code company_not_found}, {@code company_not_active},
- * and {@code company_service_unavailable} (503) for everything that means "cannot tell right now". Connect and read
- * timeouts are the REST client's ({@code quarkus.rest-client.company-service.*-timeout}).
+ * Owns the tokens (the caller's own for reading a company, this service's own otherwise, through the OIDC client
+ * filter on {@link CompanyMembersApi}), the fault tolerance of each call and the translation of company-service's
+ * answers into this service's problems: {@code company_not_found}, {@code company_not_active}, and
+ * {@code company_service_unavailable} (503 with Retry-After) for everything that means "cannot tell right now".
+ * <p>
+ * All three calls are idempotent (adding a member keeps an existing membership as it is), so a failure that may pass
+ * (no answer, a timeout, a 5xx) is retried twice with exponential back-off. Each call has a timeout and a circuit
+ * breaker; while a breaker is open the answer is the 503 at once, without calling company-service. A 4xx answer is
+ * never retried and never counts against the breaker. Limits can be tuned with the MicroProfile Fault Tolerance keys,
+ * e.g. {@code dev.gatehouse.approval.client.CompanyDirectory/guardedAddMember/Retry/maxRetries}.
  */
 @ApplicationScoped
 public class CompanyDirectory {
 
+    public static final String READ_BREAKER = "company-service-read";
+    public static final String ROLE_BREAKER = "company-service-role";
+    public static final String ADD_MEMBER_BREAKER = "company-service-add-member";
     private static final Logger LOG = Logger.getLogger(CompanyDirectory.class);
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final CompanyApi api;
-    private final ServiceTokens tokens;
-    private final ApprovalConfig.CompanyService config;
+    private final CompanyMembersApi members;
 
-    public CompanyDirectory(@RestClient CompanyApi api, ServiceTokens tokens, ApprovalConfig config) {
+    public CompanyDirectory(@RestClient CompanyApi api, @RestClient CompanyMembersApi members) {
         this.api = api;
-        this.tokens = tokens;
-        this.config = config.companyService();
+        this.members = members;
     }
 
     /** The company as the caller may see it, read with the caller's own {@code Authorization} header. */
     public Uni<CompanyView> company(String companyId, String callerAuthorization) {
-        return finish("read company " + companyId, withRetries(() -> api.company(companyId, callerAuthorization)));
+        return backOnCallersContext(guardedCompany(companyId, callerAuthorization));
     }
 
     /** The user's role in the company; empty when the user is not a member (or the company no longer exists). */
     public Uni<Optional<CompanyRole>> roleOf(String companyId, UUID userId) {
-        Uni<Optional<CompanyRole>> lookup = withRetries(() -> tokens.authorization()
-                .chain(authorization -> api.member(companyId, userId.toString(), authorization)))
-                .map(member -> Optional.ofNullable(member.role()))
-                .onFailure(CompanyDirectory::isNotFound).recoverWithItem(Optional.empty());
-        return finish("look up " + userId + " in " + companyId, lookup);
+        return backOnCallersContext(guardedRoleOf(companyId, userId));
     }
 
     /** Makes the user a member with this role. company-service keeps an existing membership as it is. */
     public Uni<Void> addMember(String companyId, UUID userId, CompanyRole role) {
-        Uni<Void> add = withRetries(() -> tokens.authorization()
-                .chain(authorization -> api.addMember(companyId, authorization, new AddMemberBody(userId, role))))
-                .invoke(member -> LOG.infof("%s is now a member of %s (%s)", userId, companyId, member.role()))
-                .replaceWithVoid();
-        return finish("add " + userId + " to " + companyId, add);
+        return backOnCallersContext(guardedAddMember(companyId, userId, role));
     }
 
-    private <T> Uni<T> withRetries(Supplier<Uni<? extends T>> call) {
-        Uni<T> once = Uni.createFrom().deferred(call);
-        if (config.maxRetries() == 0) {
-            return once;
-        }
-        return once.onFailure(CompanyDirectory::mayPass)
-                .invoke(failure -> LOG.debugf("company-service call failed, trying again: %s", describe(failure)))
-                .onFailure(CompanyDirectory::mayPass).retry()
-                .withBackOff(config.retryBackoff(), config.maxBackoff()).atMost(config.maxRetries());
+    @Retry(maxRetries = 2, delay = 100, jitter = 20, maxDuration = 15_000, retryOn = {
+            PeerUnavailableException.class, TimeoutException.class })
+    @ExponentialBackoff(maxDelay = 1000)
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, failOn = {
+            PeerUnavailableException.class, TimeoutException.class })
+    @CircuitBreakerName(READ_BREAKER)
+    @Fallback(fallbackMethod = "companyUnavailable", applyOn = { TimeoutException.class,
+            CircuitBreakerOpenException.class })
+    Uni<CompanyView> guardedCompany(String companyId, String callerAuthorization) {
+        return Uni.createFrom().deferred(() -> api.company(companyId, callerAuthorization))
+                .onFailure().transform(failure -> translate("read company " + companyId, failure));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, jitter = 20, maxDuration = 15_000, retryOn = {
+            PeerUnavailableException.class, TimeoutException.class })
+    @ExponentialBackoff(maxDelay = 1000)
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, failOn = {
+            PeerUnavailableException.class, TimeoutException.class })
+    @CircuitBreakerName(ROLE_BREAKER)
+    @Fallback(fallbackMethod = "roleUnavailable", applyOn = { TimeoutException.class,
+            CircuitBreakerOpenException.class })
+    Uni<Optional<CompanyRole>> guardedRoleOf(String companyId, UUID userId) {
+        return Uni.createFrom().deferred(() -> members.member(companyId, userId.toString()))
+                .map(member -> Optional.ofNullable(member.role()))
+                .onFailure(CompanyDirectory::isNotFound).recoverWithItem(Optional.empty())
+                .onFailure().transform(failure -> translate("look up " + userId + " in " + companyId, failure));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, jitter = 20, maxDuration = 15_000, retryOn = {
+            PeerUnavailableException.class, TimeoutException.class })
+    @ExponentialBackoff(maxDelay = 1000)
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, failOn = {
+            PeerUnavailableException.class, TimeoutException.class })
+    @CircuitBreakerName(ADD_MEMBER_BREAKER)
+    @Fallback(fallbackMethod = "addMemberUnavailable", applyOn = { TimeoutException.class,
+            CircuitBreakerOpenException.class })
+    Uni<Void> guardedAddMember(String companyId, UUID userId, CompanyRole role) {
+        return Uni.createFrom().deferred(() -> members.addMember(companyId, new AddMemberBody(userId, role)))
+                .invoke(member -> LOG.infof("%s is now a member of %s (%s)", userId, companyId, member.role()))
+                .replaceWithVoid()
+                .onFailure().transform(failure -> translate("add " + userId + " to " + companyId, failure));
+    }
+
+    Uni<CompanyView> companyUnavailable(String companyId, String callerAuthorization) {
+        return unavailable();
+    }
+
+    Uni<Optional<CompanyRole>> roleUnavailable(String companyId, UUID userId) {
+        return unavailable();
+    }
+
+    Uni<Void> addMemberUnavailable(String companyId, UUID userId, CompanyRole role) {
+        return unavailable();
+    }
+
+    private static <T> Uni<T> unavailable() {
+        return Uni.createFrom().failure(new PeerUnavailableException("company-service", "company_service_unavailable"));
     }
 
     /**
-     * Translates failures and brings the result back to the caller's Vert.x context. The token cache (a fetch shared
-     * by concurrent callers) and the retries' back-off may complete on another thread, while Hibernate Reactive
-     * expects its session to be used from the context that opened it; approving calls this inside a transaction.
+     * Brings the result back to the caller's Vert.x context. The token fetch, a timeout and the retries' back-off may
+     * complete on another thread, while Hibernate Reactive expects its session to be used from the context that
+     * opened it.
      */
-    private static <T> Uni<T> finish(String what, Uni<T> call) {
-        Uni<T> translated = call.onFailure().transform(failure -> translate(what, failure));
+    private static <T> Uni<T> backOnCallersContext(Uni<T> call) {
         return Uni.createFrom().deferred(() -> {
             Context caller = Vertx.currentContext();
             if (caller == null) {
-                return translated;
+                return call;
             }
-            return translated.emitOn(task -> {
+            return call.emitOn(task -> {
                 if (Vertx.currentContext() == caller) {
                     task.run();
                 } else {
@@ -101,22 +153,15 @@ public class CompanyDirectory {
         });
     }
 
-    /** Worth another try: no answer at all, or a server-side failure. A 4xx answer will not change. */
-    static boolean mayPass(Throwable failure) {
-        if (failure instanceof CompanyServiceException answer) {
-            return answer.status() >= 500;
-        }
-        if (failure instanceof WebApplicationException answer) {
-            // auth-service's token endpoint answering.
-            return answer.getResponse().getStatus() >= 500;
-        }
-        return !(failure instanceof ApiException);
-    }
-
     private static boolean isNotFound(Throwable failure) {
         return failure instanceof CompanyServiceException answer && answer.status() == 404;
     }
 
+    /**
+     * company-service's known answers become this service's problems; no answer, a 5xx, or a refusal of our own
+     * credentials is a {@link PeerUnavailableException}, which is retried and counted by the breaker; any other 4xx
+     * will not change on a retry and is answered 503 at once.
+     */
     private static ApiException translate(String what, Throwable failure) {
         if (failure instanceof ApiException known) {
             return known;
@@ -131,14 +176,16 @@ public class CompanyDirectory {
             if (answer.is(409, "user_deleted")) {
                 return ApiException.conflict("requester_deleted", "The person who asked has deleted their account.");
             }
-            // Anything else (401/403: our own credentials, an unexpected 4xx, 5xx after retries) is ours to fix,
-            // not the client's.
             LOG.warnf("Could not %s: %s", what, answer.getMessage());
+            if (answer.status() >= 400 && answer.status() < 500 && answer.status() != 401 && answer.status() != 403) {
+                return new ApiException(Problem.of(503, "company_service_unavailable", "Service Unavailable",
+                        "Company memberships cannot be checked or changed right now. Try again shortly."),
+                        PeerUnavailableException.RETRY_AFTER);
+            }
         } else {
             LOG.warnf("Could not %s, company-service did not answer: %s", what, describe(failure));
         }
-        return new ApiException(Problem.of(503, "company_service_unavailable", "Service Unavailable",
-                "Company memberships cannot be checked or changed right now. Try again shortly."), RETRY_AFTER);
+        return new PeerUnavailableException("company-service", "company_service_unavailable");
     }
 
     private static String describe(Throwable failure) {

@@ -2,7 +2,6 @@ package dev.gatehouse.approval.config;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.smallrye.config.ConfigMapping;
@@ -17,8 +16,6 @@ public interface ApprovalConfig {
     Duration requestTtl();
 
     Expiry expiry();
-
-    CompanyService companyService();
 
     Reconciliation reconciliation();
 
@@ -51,24 +48,5 @@ public interface ApprovalConfig {
         /** Wait after start-up before the first run. */
         @WithDefault("30s")
         String delay();
-    }
-
-    /**
-     * Calls to company-service. Timeouts are the REST client's ({@code quarkus.rest-client.company-service.*}); these
-     * bound the retries, which are only made for calls company-service documents as idempotent.
-     */
-    interface CompanyService {
-        /** Extra tries after a connection failure, a timeout or a 5xx. */
-        @WithDefault("2")
-        @Min(0)
-        @Max(5)
-        int maxRetries();
-
-        /** First wait between tries; it doubles up to {@link #maxBackoff()}. */
-        @WithDefault("PT0.1S")
-        Duration retryBackoff();
-
-        @WithDefault("PT1S")
-        Duration maxBackoff();
     }
 }

@@ -2,7 +2,6 @@ package dev.gatehouse.approval.rest;
 
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.approval.service.ApprovalService;
+import dev.gatehouse.common.security.ServiceScopes;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -21,7 +22,6 @@ import io.smallrye.mutiny.Uni;
 // A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
 @Cancellable(false)
 @Path("/internal")
-@RolesAllowed("service")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalRequestsResource {
 
@@ -38,6 +38,7 @@ public class InternalRequestsResource {
      */
     @PUT
     @Path("/deleted-users/{userId}")
+    @PermissionsAllowed(ServiceScopes.USER_DATA_DELETE)
     public Uni<Void> userDeleted(@PathParam("userId") UUID userId) {
         return approvals.forgetDeletedUser(userId).replaceWithVoid();
     }

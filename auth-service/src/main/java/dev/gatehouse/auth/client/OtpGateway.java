@@ -1,19 +1,30 @@
 package dev.gatehouse.auth.client;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.gatehouse.auth.VerificationChannel;
+import dev.gatehouse.common.client.PeerUnavailableException;
 import dev.gatehouse.common.client.RemoteProblems;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.Problem;
+import dev.gatehouse.otp.api.CreateOtpRequest;
+import dev.gatehouse.otp.api.OtpApi;
+import dev.gatehouse.otp.api.OtpChannel;
+import dev.gatehouse.otp.api.OtpType;
+import dev.gatehouse.otp.api.VerifyOtpRequest;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,8 +35,11 @@ import io.smallrye.mutiny.Uni;
  * extra members such as {@code remainingAttempts}. Two answers are translated: the resend cooldown ({@code 429
  * rate_limited, limit: resend_cooldown}) becomes API.md's {@code 429 resend_too_soon} with the same Retry-After,
  * and a failed delivery stays a 502 {@code delivery_failed} (the provider failed, not otp-service). An unreachable
- * otp-service, or one that refuses our token, is a 503. Nothing is retried: a second create would send a second
- * message, and a second verify would spend a second attempt.
+ * otp-service, or one that refuses our token, is a 503 with Retry-After. Nothing is retried: a second create would
+ * send a second message, and a second verify would spend a second attempt. Each call has a timeout and a circuit
+ * breaker that opens when most recent calls found otp-service unavailable; while it is open the answer is the same
+ * 503 at once. Limits can be tuned with the MicroProfile Fault Tolerance keys, e.g.
+ * {@code dev.gatehouse.auth.client.OtpGateway/send/Timeout/value}.
  */
 @ApplicationScoped
 public class OtpGateway {
@@ -33,12 +47,13 @@ public class OtpGateway {
     private static final String SERVICE = "otp-service";
     private static final String UNAVAILABLE = "otp_service_unavailable";
 
-    private final OtpApi otp;
-    private final OwnServiceToken token;
+    public static final String SEND_BREAKER = "otp-service-send";
+    public static final String VERIFY_BREAKER = "otp-service-verify";
 
-    OtpGateway(@RestClient OtpApi otp, OwnServiceToken token) {
+    private final OtpApi otp;
+
+    OtpGateway(@RestClient OtpApi otp) {
         this.otp = otp;
-        this.token = token;
     }
 
     /** What otp-service answered for a new code. */
@@ -54,30 +69,41 @@ public class OtpGateway {
      * an absolute URL with {@code {token}}, which otp-service fills with base64url("otpId.code"). {@code clientIp}
      * (may be {@code null}) is the end user's address, which otp-service's per-IP SMS budget counts.
      */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, failOn = {
+            PeerUnavailableException.class, TimeoutException.class })
+    @CircuitBreakerName(SEND_BREAKER)
+    @Fallback(fallbackMethod = "sendUnavailable", applyOn = { TimeoutException.class,
+            CircuitBreakerOpenException.class })
     public Uni<Sent> send(VerificationChannel channel, UUID subjectId, String destination, String linkTemplate,
             String clientIp) {
-        Map<String, Object> request = new HashMap<>();
-        request.put("type", channel.otpType());
-        request.put("channel", channel.otpChannel());
-        request.put("destination", destination);
-        request.put("subjectId", subjectId.toString());
-        if (linkTemplate != null) {
-            request.put("linkTemplate", linkTemplate);
-        }
-        if (clientIp != null) {
-            request.put("clientIp", clientIp);
-        }
-        return Uni.createFrom().deferred(() -> otp.create(token.authorization(), request))
-                .map(created -> new Sent(UUID.fromString(String.valueOf(created.get("id"))),
-                        instant(created.get("expiresAt")), instant(created.get("resendAvailableAt"))))
+        CreateOtpRequest request = new CreateOtpRequest(OtpType.valueOf(channel.otpType()),
+                OtpChannel.valueOf(channel.otpChannel()), destination, subjectId, null, linkTemplate, clientIp);
+        return Uni.createFrom().deferred(() -> otp.create(request))
+                .map(created -> new Sent(created.id(), created.expiresAt(), created.resendAvailableAt()))
                 .onFailure().transform(OtpGateway::translate);
     }
 
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, failOn = {
+            PeerUnavailableException.class, TimeoutException.class })
+    @CircuitBreakerName(VERIFY_BREAKER)
+    @Fallback(fallbackMethod = "verifyUnavailable", applyOn = { TimeoutException.class,
+            CircuitBreakerOpenException.class })
     public Uni<Verified> verify(UUID otpId, String code) {
-        return Uni.createFrom().deferred(() -> otp.verify(token.authorization(), otpId, Map.of("code", code)))
-                .map(verified -> new Verified(uuid(verified.get("subjectId")), string(verified.get("destination")),
-                        string(verified.get("type"))))
+        return Uni.createFrom().deferred(() -> otp.verify(otpId, new VerifyOtpRequest(code)))
+                .map(verified -> new Verified(verified.subjectId(), verified.destination(),
+                        verified.type() == null ? null : verified.type().name()))
                 .onFailure().transform(OtpGateway::translate);
+    }
+
+    Uni<Sent> sendUnavailable(VerificationChannel channel, UUID subjectId, String destination, String linkTemplate,
+            String clientIp) {
+        return Uni.createFrom().failure(new PeerUnavailableException(SERVICE, UNAVAILABLE));
+    }
+
+    Uni<Verified> verifyUnavailable(UUID otpId, String code) {
+        return Uni.createFrom().failure(new PeerUnavailableException(SERVICE, UNAVAILABLE));
     }
 
     private static Throwable translate(Throwable failure) {
@@ -99,19 +125,4 @@ public class OtpGateway {
                 || "rate_limited".equals(problem.code()) && "resend_cooldown".equals(problem.extensions().get("limit")));
     }
 
-    private static Instant instant(Object value) {
-        return value == null ? null : Instant.parse(value.toString());
-    }
-
-    private static UUID uuid(Object value) {
-        try {
-            return value == null ? null : UUID.fromString(value.toString());
-        } catch (IllegalArgumentException notAUuid) {
-            return null;
-        }
-    }
-
-    private static String string(Object value) {
-        return value == null ? null : value.toString();
-    }
 }

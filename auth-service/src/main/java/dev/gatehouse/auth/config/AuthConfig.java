@@ -182,9 +182,12 @@ public interface AuthConfig {
         /** Without a secret the client cannot obtain tokens. */
         Optional<String> secret();
 
-        /** Roles put in the client's service token. */
-        @WithDefault("service")
-        java.util.List<String> roles();
+        /**
+         * What the client may do ({@code otp:send}, {@code members:write}, ...; see
+         * {@link dev.gatehouse.common.security.ServiceScopes}). Its tokens carry these scopes, or the subset it asks
+         * for; without any, it gets tokens that no internal endpoint accepts.
+         */
+        Optional<java.util.List<String>> scopes();
     }
 
 }

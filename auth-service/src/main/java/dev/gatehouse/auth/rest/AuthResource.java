@@ -98,14 +98,18 @@ public class AuthResource {
                 .map(ignored -> RestResponse.noContent());
     }
 
-    /** OAuth 2.0 token endpoint for services (client credentials only); people log in through /auth/login. */
+    /**
+     * OAuth 2.0 token endpoint for services (client credentials only); people log in through /auth/login. Reachable
+     * inside the cluster only: the public gateway does not route it.
+     */
     @POST
     @Path("/token")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public ServiceTokenResponse token(@FormParam("grant_type") String grantType,
-            @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret) {
-        return clientCredentials.issue(grantType, clientId, clientSecret);
+            @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
+            @FormParam("scope") String scope) {
+        return clientCredentials.issue(grantType, clientId, clientSecret, scope);
     }
 
 }

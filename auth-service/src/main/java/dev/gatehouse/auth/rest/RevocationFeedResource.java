@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import dev.gatehouse.auth.rest.dto.RevocationFeedResponse;
 import dev.gatehouse.auth.service.revocation.RevocationFeed;
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.security.ServiceScopes;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -21,7 +22,7 @@ import io.smallrye.mutiny.Uni;
  * gateway never routes it.
  */
 @Path("/internal/revocations")
-@RolesAllowed("service")
+@PermissionsAllowed(ServiceScopes.REVOCATIONS_READ)
 @Produces(MediaType.APPLICATION_JSON)
 public class RevocationFeedResource {
 

@@ -15,6 +15,7 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 
 import dev.gatehouse.auth.config.AuthConfig;
+import dev.gatehouse.common.security.ServiceTokenConfig;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
@@ -24,7 +25,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 /**
  * auth-service verifies bearer tokens against the keys it holds in memory instead of fetching its own JWKS over
  * HTTP: no start-up ordering problem and no network hop. The rules are the ones every other service applies
- * through its JWKS URL: ES256 only, issuer, audience, expiry.
+ * through its JWKS URL: ES256 only, issuer, audience (people's or services'), expiry. Which of the two a token is
+ * decides what it may do: service tokens are refused where a person is expected, and only they carry scopes.
  */
 @ApplicationScoped
 @Alternative
@@ -35,14 +37,15 @@ public class LocalKeyTokenVerifier extends JWTCallerPrincipalFactory {
 
     private final JwtConsumer consumer;
 
-    public LocalKeyTokenVerifier(SigningKeys keys, AuthConfig config) {
+    public LocalKeyTokenVerifier(SigningKeys keys, AuthConfig config, ServiceTokenConfig serviceTokens) {
         try {
             JsonWebKeySet published = new JsonWebKeySet(keys.publicJwks());
             this.consumer = new JwtConsumerBuilder()
                     .setVerificationKeyResolver(new JwksVerificationKeyResolver(published.getJsonWebKeys()))
                     .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                             AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
-                    .setExpectedIssuer(config.jwt().issuer()).setExpectedAudience(config.jwt().audience())
+                    .setExpectedIssuer(config.jwt().issuer())
+                    .setExpectedAudience(config.jwt().audience(), serviceTokens.audience())
                     .setRequireExpirationTime().setRequireSubject().setRequireIssuedAt()
                     .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS).build();
         } catch (JoseException e) {

@@ -1,14 +1,17 @@
 package dev.gatehouse.auth.security;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.User;
 import dev.gatehouse.auth.config.AuthConfig;
+import dev.gatehouse.common.security.ServiceScopeAugmentor;
+import dev.gatehouse.common.security.ServiceTokenConfig;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -17,15 +20,14 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 @ApplicationScoped
 public class TokenIssuer {
 
-    /** The role every service token carries; otp-service admits nothing else. */
-    public static final String SERVICE_ROLE = "service";
-
     private final SigningKeys keys;
     private final AuthConfig.Jwt config;
+    private final ServiceTokenConfig serviceTokens;
 
-    public TokenIssuer(SigningKeys keys, AuthConfig config) {
+    public TokenIssuer(SigningKeys keys, AuthConfig config, ServiceTokenConfig serviceTokens) {
         this.keys = keys;
         this.config = config.jwt();
+        this.serviceTokens = serviceTokens;
     }
 
     public SignedToken accessToken(User user, UUID sessionId) {
@@ -40,12 +42,17 @@ public class TokenIssuer {
         return new SignedToken(sign(claims), expires);
     }
 
-    public SignedToken serviceToken(String clientId, List<String> roles) {
+    /**
+     * A client-credentials token: the service audience only (never the audience of people's tokens), the client's
+     * scopes as one space-separated {@code scope} claim, and no roles.
+     */
+    public SignedToken serviceToken(String clientId, Collection<String> scopes) {
         Instant now = Instant.now();
         Instant expires = now.plus(config.serviceTokenTtl());
-        JwtClaimsBuilder claims = Jwt.issuer(config.issuer()).audience(config.audience()).subject(clientId)
+        JwtClaimsBuilder claims = Jwt.issuer(config.issuer()).audience(serviceTokens.audience()).subject(clientId)
                 .issuedAt(now).expiresAt(expires).claim("jti", UUID.randomUUID().toString())
-                .claim("client_id", clientId).claim("token_use", "service").groups(new HashSet<>(roles));
+                .claim("client_id", clientId).claim("token_use", "service")
+                .claim(ServiceScopeAugmentor.SCOPE, String.join(" ", new TreeSet<>(scopes)));
         return new SignedToken(sign(claims), expires);
     }
 

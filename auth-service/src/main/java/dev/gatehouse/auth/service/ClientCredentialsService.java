@@ -1,6 +1,10 @@
 package dev.gatehouse.auth.service;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +29,11 @@ public class ClientCredentialsService {
         this.issuer = issuer;
     }
 
-    public ServiceTokenResponse issue(String grantType, String clientId, String clientSecret) {
+    /**
+     * Issues a service token. {@code scope} (optional, space-separated) narrows the token to a subset of the client's
+     * scopes; asking for one the client was not granted is RFC 6749's {@code invalid_scope}.
+     */
+    public ServiceTokenResponse issue(String grantType, String clientId, String clientSecret, String scope) {
         if (grantType == null || grantType.isBlank() || clientId == null || clientSecret == null) {
             throw oauthError(400, "invalid_request", "grant_type, client_id and client_secret are required.");
         }
@@ -39,8 +47,16 @@ public class ClientCredentialsService {
         if (client == null || expected.isEmpty() || !matches) {
             throw oauthError(401, "invalid_client", "Unknown client or wrong secret.");
         }
-        TokenIssuer.SignedToken token = issuer.serviceToken(clientId, client.roles());
-        return new ServiceTokenResponse(token.token(), "Bearer", token.expiresInSeconds());
+        Set<String> granted = new TreeSet<>(client.scopes().orElse(List.of()));
+        Set<String> scopes = granted;
+        if (scope != null && !scope.isBlank()) {
+            scopes = new TreeSet<>(Arrays.asList(scope.trim().split("\\s+")));
+            if (!granted.containsAll(scopes)) {
+                throw oauthError(400, "invalid_scope", "The client was not granted every scope it asked for.");
+            }
+        }
+        TokenIssuer.SignedToken token = issuer.serviceToken(clientId, scopes);
+        return new ServiceTokenResponse(token.token(), "Bearer", token.expiresInSeconds(), String.join(" ", scopes));
     }
 
     /** A problem that also carries RFC 6749's {@code error} member, which OAuth client libraries read. */

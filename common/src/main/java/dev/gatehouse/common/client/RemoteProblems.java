@@ -10,6 +10,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
 import dev.gatehouse.common.problem.ApiException;
@@ -19,8 +21,9 @@ import dev.gatehouse.common.problem.Problem;
  * Translates a failed call to another Gatehouse service into this service's answer.
  * <p>
  * A 4xx problem the caller can act on (a wrong code, a rate limit) is passed through with its code, detail, extra
- * members and Retry-After. Anything else (the other side is down, answers 5xx, or refuses our own credentials) is
- * this service's trouble, not the caller's: it becomes a 503 with {@code unavailableCode}.
+ * members and Retry-After. Anything else (the other side is down, answers 5xx, refuses our own credentials, did not
+ * answer within the fault-tolerance timeout, or its circuit breaker is open) is this service's trouble, not the
+ * caller's: it becomes a {@link PeerUnavailableException}, a 503 with {@code unavailableCode} and Retry-After.
  */
 public final class RemoteProblems {
 
@@ -42,12 +45,16 @@ public final class RemoteProblems {
                 return passThrough(response, status);
             }
             LOG.errorf("%s answered %d", service, status);
+        } else if (failure instanceof CircuitBreakerOpenException) {
+            LOG.debugf("%s is not called while its circuit breaker is open", service);
+        } else if (failure instanceof FaultToleranceException) {
+            LOG.errorf("%s did not answer in time: %s", service, failure.getMessage());
         } else if (failure instanceof ProcessingException || isConnectionFailure(failure)) {
             LOG.errorf("%s is unreachable: %s", service, failure.getMessage());
         } else {
             LOG.errorf(failure, "Call to %s failed", service);
         }
-        return ApiException.unavailable(unavailableCode, service + " cannot be reached right now. Try again shortly.");
+        return new PeerUnavailableException(service, unavailableCode);
     }
 
     @SuppressWarnings("unchecked")

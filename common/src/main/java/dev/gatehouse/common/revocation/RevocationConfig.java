@@ -1,7 +1,6 @@
 package dev.gatehouse.common.revocation;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -18,7 +17,10 @@ public interface RevocationConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** auth-service's base URL; the feed is {@code GET /internal/revocations} there. */
+    /**
+     * auth-service's base URL; the feed is {@code GET /internal/revocations} there. The service's
+     * {@code quarkus.rest-client.revocation-feed.url} reads it.
+     */
     Optional<URI> feedUrl();
 
     /**
@@ -27,8 +29,4 @@ public interface RevocationConfig {
      */
     @WithDefault("2s")
     String pollEvery();
-
-    /** Connect and read timeout of one poll; shorter than {@link #pollEvery()} keeps polls from piling up. */
-    @WithDefault("PT1.5S")
-    Duration timeout();
 }

@@ -2,15 +2,13 @@ package dev.gatehouse.common.revocation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import dev.gatehouse.common.client.ServiceTokens;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -31,16 +29,17 @@ public class RevocationFeedPoller {
 
     private final RevocationConfig config;
     private final RevokedTokens revoked;
-    private final Instance<ServiceTokens> tokens;
-    private volatile RevocationFeedApi api;
+    private final Instance<RevocationFeedApi> api;
     private volatile String cursor;
     private volatile Instant lastSuccess;
     private volatile Instant lastWarning = Instant.EPOCH;
 
-    public RevocationFeedPoller(RevocationConfig config, RevokedTokens revoked, Instance<ServiceTokens> tokens) {
+    /** {@code api} is looked up only when enabled: a service that does not poll configures no client for it. */
+    public RevocationFeedPoller(RevocationConfig config, RevokedTokens revoked,
+            @RestClient Instance<RevocationFeedApi> api) {
         this.config = config;
         this.revoked = revoked;
-        this.tokens = tokens;
+        this.api = api;
     }
 
     @Scheduled(identity = "revocation-feed", every = "${gatehouse.revocation.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -48,8 +47,7 @@ public class RevocationFeedPoller {
         if (!config.enabled()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> tokens.get().authorization())
-                .chain(authorization -> api().since(authorization, cursor))
+        return Uni.createFrom().deferred(() -> api.get().since(cursor))
                 .invoke(page -> {
                     Instant now = Instant.now();
                     revoked.apply(page, now);
@@ -67,20 +65,6 @@ public class RevocationFeedPoller {
     /** When the feed last answered; null before the first answer. */
     public Instant lastSuccess() {
         return lastSuccess;
-    }
-
-    private RevocationFeedApi api() {
-        RevocationFeedApi current = api;
-        if (current == null) {
-            long timeout = config.timeout().toMillis();
-            current = QuarkusRestClientBuilder.newBuilder()
-                    .baseUri(config.feedUrl().orElseThrow(
-                            () -> new IllegalStateException("gatehouse.revocation.feed-url is not set")))
-                    .connectTimeout(timeout, TimeUnit.MILLISECONDS).readTimeout(timeout, TimeUnit.MILLISECONDS)
-                    .build(RevocationFeedApi.class);
-            api = current;
-        }
-        return current;
     }
 
     private void warn(Throwable failure) {

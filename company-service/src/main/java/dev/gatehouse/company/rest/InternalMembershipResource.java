@@ -1,9 +1,7 @@
 package dev.gatehouse.company.rest;
 
-import java.util.Map;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,19 +15,22 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import dev.gatehouse.common.security.ServiceScopes;
 import dev.gatehouse.company.rest.dto.AddMemberRequest;
 import dev.gatehouse.company.rest.dto.MemberResponse;
+import dev.gatehouse.company.rest.dto.MemberRoleResponse;
 import dev.gatehouse.company.service.MembershipService;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Calls from other services only (service tokens). These paths are outside {@code /companies}, so the gateway never
- * routes them: they are reachable inside the cluster alone.
+ * routes them: they are reachable inside the cluster alone. Each needs its own scope, so approval-service (members)
+ * cannot remove users and auth-service (user data) cannot add members.
  */
 // A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
 @Cancellable(false)
 @Path("/internal")
-@RolesAllowed("service")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalMembershipResource {
 
@@ -41,6 +42,7 @@ public class InternalMembershipResource {
 
     @POST
     @Path("/companies/{companyId}/members")
+    @PermissionsAllowed(ServiceScopes.MEMBERS_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<MemberResponse> add(@PathParam("companyId") String companyId, @Valid @NotNull AddMemberRequest body) {
         return memberships.addByService(companyId, body.userId(), body.role()).map(MemberResponse::of);
@@ -49,9 +51,9 @@ public class InternalMembershipResource {
     /** A user's role in a company, for services that authorise company admins (404 when not a member). */
     @GET
     @Path("/companies/{companyId}/members/{userId}")
-    public Uni<Map<String, Object>> role(@PathParam("companyId") String companyId, @PathParam("userId") UUID userId) {
-        return memberships.roleOf(companyId, userId)
-                .map(role -> Map.of("companyId", companyId, "userId", userId, "role", role));
+    @PermissionsAllowed(ServiceScopes.MEMBERS_READ)
+    public Uni<MemberRoleResponse> role(@PathParam("companyId") String companyId, @PathParam("userId") UUID userId) {
+        return memberships.roleOf(companyId, userId).map(role -> new MemberRoleResponse(companyId, userId, role));
     }
 
     /**
@@ -60,6 +62,7 @@ public class InternalMembershipResource {
      */
     @PUT
     @Path("/deleted-users/{userId}")
+    @PermissionsAllowed(ServiceScopes.USER_DATA_DELETE)
     public Uni<Void> userDeleted(@PathParam("userId") UUID userId) {
         return memberships.forgetDeletedUser(userId).replaceWithVoid();
     }

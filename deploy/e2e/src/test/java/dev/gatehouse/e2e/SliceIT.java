@@ -184,6 +184,17 @@ class SliceIT {
                 .contentType(PROBLEM_JSON);
     }
 
+    /** Service tokens are issued inside the cluster only: a leaked client secret is no use from outside. */
+    @Test
+    void theServiceTokenEndpointIsNotReachableThroughTheGateway() {
+        given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", "company-service")
+                .formParam("client_secret", "anything")
+                .when().post("/auth/token")
+                .then().statusCode(404)
+                .contentType(PROBLEM_JSON);
+    }
+
     /**
      * The dev inbox belongs to the local gateway alone: the services run in their production profile here, and none
      * of them serves it (nor does any Kubernetes route, as deploy/local's RouteTableTest and deploy/k8s/check show).

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * @param externalDatabase the server named by the libpq variables (PGHOST...), if any
  * @param readyTimeoutSeconds how long the services get to become ready
  * @param serviceJavaOptions JVM options of each service process
+ * @param otlpEndpoint where the services send their traces (OTEL_EXPORTER_OTLP_ENDPOINT); without it tracing is off
+ * @param jsonLogs the services log one JSON object per line, as in production (GATEHOUSE_JSON_LOGS=true)
  */
 public record LocalSettings(
         Path repositoryRoot,
@@ -27,7 +29,9 @@ public record LocalSettings(
         int embeddedDatabasePort,
         Optional<DatabaseEndpoint> externalDatabase,
         int readyTimeoutSeconds,
-        String serviceJavaOptions) {
+        String serviceJavaOptions,
+        Optional<String> otlpEndpoint,
+        boolean jsonLogs) {
 
     static final int DEFAULT_GATEWAY_PORT = 8080;
     static final int DEFAULT_EMBEDDED_DATABASE_PORT = 15432;
@@ -54,7 +58,9 @@ public record LocalSettings(
                 number(env, "GATEHOUSE_PG_PORT", DEFAULT_EMBEDDED_DATABASE_PORT),
                 externalDatabase(env),
                 number(env, "GATEHOUSE_READY_TIMEOUT", DEFAULT_READY_TIMEOUT_SECONDS),
-                text(env, "GATEHOUSE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS));
+                text(env, "GATEHOUSE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS),
+                Optional.ofNullable(text(env, "OTEL_EXPORTER_OTLP_ENDPOINT", null)),
+                Boolean.parseBoolean(text(env, "GATEHOUSE_JSON_LOGS", "false")));
     }
 
     public int port(ServiceSpec service) {

@@ -12,6 +12,9 @@ final class ServiceEnvironment {
     static final String MAIL_FROM = "no-reply@gatehouse.local";
     /** Twilio's documented test number that always works as a From. */
     static final String SMS_FROM = "+15005550006";
+    static final String COMPANY_SERVICE_SCOPES = "otp:send,otp:verify,revocations:read";
+    static final String APPROVAL_SERVICE_SCOPES = "members:read,members:write,revocations:read";
+    static final String AUTH_SERVICE_SCOPES = "otp:send,otp:verify,messages:send,user-data:delete";
 
     private final LocalSettings settings;
     private final DatabaseEndpoint database;
@@ -37,6 +40,10 @@ final class ServiceEnvironment {
                 env.put(KeyMaterial.CLIENT_SECRET_APPROVAL_SERVICE,
                         keys.secret(KeyMaterial.CLIENT_SECRET_APPROVAL_SERVICE));
                 env.put(KeyMaterial.CLIENT_SECRET_AUTH_SERVICE, keys.secret(KeyMaterial.CLIENT_SECRET_AUTH_SERVICE));
+                // What each client may do: one scope per kind of internal call.
+                env.put("CLIENT_SCOPES_COMPANY_SERVICE", COMPANY_SERVICE_SCOPES);
+                env.put("CLIENT_SCOPES_APPROVAL_SERVICE", APPROVAL_SERVICE_SCOPES);
+                env.put("CLIENT_SCOPES_AUTH_SERVICE", AUTH_SERVICE_SCOPES);
                 env.put("OTP_SERVICE_URL", settings.serviceUrl(ServiceSpec.OTP));
                 // Account deletion removes the account's data in these two services too.
                 env.put("COMPANY_SERVICE_URL", settings.serviceUrl(ServiceSpec.COMPANY));
@@ -79,6 +86,10 @@ final class ServiceEnvironment {
         env.put("PUBLIC_BASE_URL", settings.gatewayUrl());
         env.put("AUTH_SERVICE_URL", settings.serviceUrl(ServiceSpec.AUTH));
         env.put("JWKS_URL", settings.serviceUrl(ServiceSpec.AUTH) + "/.well-known/jwks.json");
+        // Tracing and JSON logs are production's defaults; locally they stay off unless asked for.
+        env.put("OTEL_SDK_DISABLED", String.valueOf(settings.otlpEndpoint().isEmpty()));
+        settings.otlpEndpoint().ifPresent(endpoint -> env.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint));
+        env.put("LOG_JSON", String.valueOf(settings.jsonLogs()));
         return env;
     }
 

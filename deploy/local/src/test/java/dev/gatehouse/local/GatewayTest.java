@@ -68,11 +68,11 @@ class GatewayTest {
             return;
         }
         request.body().onSuccess(body -> {
-            if (request.path().equals("/auth/teapot")) {
+            if (request.path().equals("/users/teapot")) {
                 request.response().setStatusCode(418).putHeader("X-Brewed", "earl-grey").end("short and stout");
             } else if (request.path().equals("/auth/logout")) {
                 request.response().setStatusCode(204).end();
-            } else if (request.path().equals("/auth/stream")) {
+            } else if (request.path().equals("/users/stream")) {
                 request.response().setChunked(true);
                 for (int i = 0; i < 100; i++) {
                     request.response().write("chunk-" + i + ";");
@@ -100,10 +100,10 @@ class GatewayTest {
         TestServers.request(gatewayPort)
                 .header("Authorization", "Bearer abc")
                 .urlEncodingEnabled(false)
-                .when().get("/auth/echo?redirect=%2Fa+b&x=%20")
+                .when().get("/users/echo?redirect=%2Fa+b&x=%20")
                 .then().statusCode(200)
                 .body("method", equalTo("GET"))
-                .body("uri", equalTo("/auth/echo?redirect=%2Fa+b&x=%20"))
+                .body("uri", equalTo("/users/echo?redirect=%2Fa+b&x=%20"))
                 .body("host", equalTo("127.0.0.1:" + gatewayPort))
                 .body("authorization", equalTo("Bearer abc"))
                 .body("forwardedFor", equalTo("127.0.0.1"))
@@ -117,7 +117,7 @@ class GatewayTest {
     void replacesAClientsOwnForwardedForWithTheAddressItSees() {
         TestServers.request(gatewayPort)
                 .header("X-Forwarded-For", "203.0.113.66")
-                .when().get("/auth/echo")
+                .when().get("/users/echo")
                 .then().statusCode(200)
                 .body("forwardedFor", equalTo("127.0.0.1"));
     }
@@ -139,7 +139,7 @@ class GatewayTest {
     @Test
     void passesStatusAndResponseHeaders() {
         TestServers.request(gatewayPort)
-                .when().post("/auth/teapot")
+                .when().post("/users/teapot")
                 .then().statusCode(418)
                 .header("X-Brewed", "earl-grey")
                 .body(equalTo("short and stout"));
@@ -150,7 +150,7 @@ class GatewayTest {
 
     @Test
     void streamsAChunkedResponse() {
-        Response response = TestServers.request(gatewayPort).when().get("/auth/stream");
+        Response response = TestServers.request(gatewayPort).when().get("/users/stream");
         response.then().statusCode(200).body(startsWith("chunk-0;chunk-1;")).body(containsString("chunk-99;"));
     }
 
@@ -187,6 +187,18 @@ class GatewayTest {
                     .contentType("application/problem+json")
                     .body("code", equalTo("not_found"));
         }
+    }
+
+    /** The token endpoint for services is internal: the gateway answers 404 and auth-service never sees it. */
+    @Test
+    void doesNotForwardTheServiceTokenEndpoint() {
+        TestServers.request(gatewayPort)
+                .contentType("application/x-www-form-urlencoded")
+                .body("grant_type=client_credentials&client_id=company-service&client_secret=leaked")
+                .when().post("/auth/token")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("not_found"));
     }
 
     @Test

@@ -29,9 +29,14 @@ class RouteTableTest {
 
     @ParameterizedTest
     @CsvSource({
-            "/auth, auth-service",
+            "/auth/register, auth-service",
             "/auth/login, auth-service",
+            "/auth/refresh, auth-service",
+            "/auth/logout, auth-service",
+            "/auth/logout-all, auth-service",
+            "/auth/password/forgot, auth-service",
             "/auth/password/reset, auth-service",
+            "/auth/email/verify, auth-service",
             "/users/me/sessions, auth-service",
             "/.well-known/jwks.json, auth-service",
             "/companies, company-service",
@@ -47,6 +52,13 @@ class RouteTableTest {
     @ValueSource(strings = { "/authx", "/usersettings", "/companiesX/1", "/.well-known/jwks.json/x",
             "/.well-known/openid-configuration", "/", "/q/health/ready" })
     void leavesOtherPathsUnrouted(String path) {
+        assertEquals(Optional.empty(), backendOf(kubernetesRoutes, path));
+    }
+
+    /** API.md: the token endpoint for services is internal; a leaked client secret must not work from outside. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/auth/token", "/auth/token/", "/auth/token/x", "/auth", "/auth/", "/auth/tokens" })
+    void kubernetesRoutesNotTheServiceTokenEndpoint(String path) {
         assertEquals(Optional.empty(), backendOf(kubernetesRoutes, path));
     }
 

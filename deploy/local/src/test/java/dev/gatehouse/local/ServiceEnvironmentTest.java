@@ -53,6 +53,29 @@ class ServiceEnvironmentTest {
         assertEquals(auth.get("CLIENT_SECRET_APPROVAL_SERVICE"), approval.get("SERVICE_CLIENT_SECRET"));
         assertEquals("http://127.0.0.1:18083", approval.get("COMPANY_SERVICE_URL"));
         assertEquals("secret", approval.get("DB_PASSWORD"));
+
+        assertEquals("otp:send,otp:verify,revocations:read", auth.get("CLIENT_SCOPES_COMPANY_SERVICE"));
+        assertEquals("members:read,members:write,revocations:read", auth.get("CLIENT_SCOPES_APPROVAL_SERVICE"));
+        assertEquals("otp:send,otp:verify,messages:send,user-data:delete", auth.get("CLIENT_SCOPES_AUTH_SERVICE"));
+        for (Map<String, String> service : java.util.List.of(auth, otp, company, approval)) {
+            assertEquals("true", service.get("OTEL_SDK_DISABLED"));
+            assertEquals("false", service.get("LOG_JSON"));
+            assertFalse(service.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        }
+    }
+
+    @Test
+    void tracesAndLogsJsonOnlyWhenAsked(@TempDir Path root) throws Exception {
+        LocalSettings settings = LocalSettings.from(root, Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317",
+                "GATEHOUSE_JSON_LOGS", "true")::get);
+        KeyMaterial keys = KeyMaterial.loadOrCreate(root.resolve("keys"));
+        DatabaseEndpoint database = new DatabaseEndpoint("127.0.0.1", 15432, "postgres", "secret");
+        Map<String, String> company = new ServiceEnvironment(settings, database, keys, 2525, 3535)
+                .of(ServiceSpec.COMPANY);
+        assertEquals("false", company.get("OTEL_SDK_DISABLED"));
+        assertEquals("http://127.0.0.1:4317", company.get("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        assertEquals("true", company.get("LOG_JSON"));
     }
 
     @Test

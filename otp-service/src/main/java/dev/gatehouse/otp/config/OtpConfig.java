@@ -173,18 +173,6 @@ public interface OtpConfig {
 
         /** {@code SMS_FROM}: an E.164 sender number, or a Messaging Service sid (MG...). */
         String from();
-
-        /**
-         * Extra tries after a failure Twilio documents as "not processed" (429, 503) or a refused connection. Other
-         * failures are never retried: the message may already be on its way, and a second text is worse than none.
-         */
-        @WithDefault("2")
-        @Min(0)
-        int maxRetries();
-
-        /** First back-off between tries; it doubles up to one second. */
-        @WithDefault("PT0.2S")
-        Duration retryBackoff();
     }
 
     interface Housekeeping {

@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import dev.gatehouse.otp.Otp;
-import dev.gatehouse.otp.OtpStatus;
-import dev.gatehouse.otp.OtpType;
 import dev.gatehouse.otp.RevokeReason;
+import dev.gatehouse.otp.api.OtpStatus;
+import dev.gatehouse.otp.api.OtpType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -6,7 +6,7 @@ import org.jboss.logging.Logger;
 
 import dev.gatehouse.otp.DeliveryAttempt;
 import dev.gatehouse.otp.Otp;
-import dev.gatehouse.otp.OtpChannel;
+import dev.gatehouse.otp.api.OtpChannel;
 import dev.gatehouse.otp.client.DeliveryException;
 import dev.gatehouse.otp.client.SmtpMail;
 import dev.gatehouse.otp.client.TwilioSms;

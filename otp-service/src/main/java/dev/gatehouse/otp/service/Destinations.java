@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.gatehouse.common.problem.ApiException;
-import dev.gatehouse.otp.OtpChannel;
-import dev.gatehouse.otp.OtpType;
+import dev.gatehouse.otp.api.OtpChannel;
+import dev.gatehouse.otp.api.OtpType;
 
 /** Checks that a destination suits its channel and writes it one way, so rate limits see one address as one. */
 public final class Destinations {

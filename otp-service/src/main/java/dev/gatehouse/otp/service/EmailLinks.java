@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dev.gatehouse.common.problem.ApiException;
-import dev.gatehouse.otp.OtpChannel;
+import dev.gatehouse.otp.api.OtpChannel;
 import dev.gatehouse.otp.security.LinkToken;
 
 /**

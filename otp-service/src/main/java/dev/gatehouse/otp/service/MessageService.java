@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.otp.DeliveryAttempt;
 import dev.gatehouse.otp.Message;
-import dev.gatehouse.otp.OtpChannel;
+import dev.gatehouse.otp.api.OtpChannel;
 import dev.gatehouse.otp.client.DeliveryException;
 import dev.gatehouse.otp.client.SmtpMail;
 import dev.gatehouse.otp.repository.MessageRepository;

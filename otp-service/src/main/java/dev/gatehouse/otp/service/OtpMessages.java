@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.gatehouse.otp.OtpType;
+import dev.gatehouse.otp.api.OtpType;
 import dev.gatehouse.otp.config.OtpConfig;
 
 /**

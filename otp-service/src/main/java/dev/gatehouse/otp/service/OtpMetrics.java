@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.otp.Message;
 import dev.gatehouse.otp.Otp;
-import dev.gatehouse.otp.OtpChannel;
+import dev.gatehouse.otp.api.OtpChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

@@ -11,10 +11,10 @@ import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.otp.DeliveryAttempt;
 import dev.gatehouse.otp.Otp;
-import dev.gatehouse.otp.OtpChannel;
-import dev.gatehouse.otp.OtpStatus;
-import dev.gatehouse.otp.OtpType;
 import dev.gatehouse.otp.RevokeReason;
+import dev.gatehouse.otp.api.OtpChannel;
+import dev.gatehouse.otp.api.OtpStatus;
+import dev.gatehouse.otp.api.OtpType;
 import dev.gatehouse.otp.config.OtpConfig;
 import dev.gatehouse.otp.repository.DeliveryAttemptRepository;
 import dev.gatehouse.otp.repository.DestinationGuardRepository;
@@ -42,7 +42,7 @@ public class OtpService {
      * end user's address as the calling service saw it, counted by the per-IP SMS budget.
      */
     public record IssueRequest(OtpType type, OtpChannel channel, String destination, UUID subjectId, String locale,
-            String linkTemplate, String clientIp) {
+            String linkTemplate, String clientIp, String issuedTo) {
     }
 
     private final OtpRepository otps;
@@ -106,6 +106,7 @@ public class OtpService {
                     otp.channel = request.channel();
                     otp.destination = request.destination();
                     otp.subjectId = request.subjectId();
+                    otp.issuedTo = request.issuedTo();
                     otp.locale = request.locale();
                     otp.linkTemplate = request.linkTemplate();
                     otp.status = OtpStatus.PENDING;
@@ -122,15 +123,16 @@ public class OtpService {
      * also count against the destination and type across every code sent there (the lifetime cap): past the cap
      * they lock, and no code for them is checked until the lock ends.
      */
-    public Uni<Otp> verify(UUID id, String code) {
-        return Panache.withTransaction(() -> check(id, code))
+    public Uni<Otp> verify(UUID id, String code, String caller) {
+        return Panache.withTransaction(() -> check(id, code, caller))
                 .onItemOrFailure().invoke((result, failure) -> metrics.verification(outcomeOf(result, failure)))
                 .map(Committed::orThrow);
     }
 
-    private Uni<Committed<Otp>> check(UUID id, String code) {
+    private Uni<Committed<Otp>> check(UUID id, String code, String caller) {
         OffsetDateTime now = now();
-        return otps.findByIdForUpdate(id).flatMap(otp -> {
+        return otps.findByIdForUpdate(id).flatMap(found -> {
+            Otp otp = ownedBy(found, caller);
             refuseIfFinished(otp);
             if (otp.isExpiredAt(now)) {
                 otp.status = OtpStatus.EXPIRED;
@@ -188,16 +190,17 @@ public class OtpService {
      * old code and say nothing about the new one). Only a pending, unexpired code can be resent; anything else
      * needs a new code from {@link #issue}.
      */
-    public Uni<Otp> resend(UUID id) {
+    public Uni<Otp> resend(UUID id, String caller) {
         String code = codes.newCode();
-        return Panache.withTransaction(() -> storeResend(id, code))
+        return Panache.withTransaction(() -> storeResend(id, code, caller))
                 .map(Committed::orThrow)
                 .flatMap(otp -> deliver(otp, code, true));
     }
 
-    private Uni<Committed<Otp>> storeResend(UUID id, String code) {
+    private Uni<Committed<Otp>> storeResend(UUID id, String code, String caller) {
         OffsetDateTime now = now();
-        return otps.findByIdForUpdate(id).flatMap(otp -> {
+        return otps.findByIdForUpdate(id).flatMap(found -> {
+            Otp otp = ownedBy(found, caller);
             refuseIfFinished(otp);
             if (otp.isExpiredAt(now)) {
                 otp.status = OtpStatus.EXPIRED;
@@ -221,8 +224,9 @@ public class OtpService {
 
     /** Withdraws a code; a code that already ended (verified, expired, ...) keeps its status. */
     @WithTransaction
-    public Uni<Void> revoke(UUID id) {
-        return otps.findByIdForUpdate(id).map(otp -> {
+    public Uni<Void> revoke(UUID id, String caller) {
+        return otps.findByIdForUpdate(id).map(found -> {
+            Otp otp = ownedBy(found, caller);
             if (otp == null) {
                 throw OtpProblems.notFound();
             }
@@ -234,8 +238,9 @@ public class OtpService {
     }
 
     @WithTransaction
-    public Uni<Otp> get(UUID id) {
-        return otps.findById(id).map(otp -> {
+    public Uni<Otp> get(UUID id, String caller) {
+        return otps.findById(id).map(found -> {
+            Otp otp = ownedBy(found, caller);
             if (otp == null) {
                 throw OtpProblems.notFound();
             }
@@ -295,6 +300,17 @@ public class OtpService {
     }
 
     /** Refuses every code that can no longer change: unknown, used, revoked, locked or marked expired. */
+    /**
+     * The code if {@code caller} (a service's client id) asked for it, otherwise {@code null}, which is answered like
+     * an unknown code: another service learns nothing about it, not even that it exists.
+     */
+    private static Otp ownedBy(Otp otp, String caller) {
+        if (otp == null || otp.issuedTo != null && !otp.issuedTo.equals(caller)) {
+            return null;
+        }
+        return otp;
+    }
+
     private static void refuseIfFinished(Otp otp) {
         if (otp == null) {
             throw OtpProblems.notFound();

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.ratelimit.FixedWindowLimiter;
 import dev.gatehouse.common.ratelimit.RateLimit;
-import dev.gatehouse.otp.OtpChannel;
+import dev.gatehouse.otp.api.OtpChannel;
 import dev.gatehouse.otp.config.OtpConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -6,5 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ServiceTokenResponse(
         @JsonProperty("access_token") String accessToken,
         @JsonProperty("token_type") String tokenType,
-        @JsonProperty("expires_in") long expiresIn) {
+        @JsonProperty("expires_in") long expiresIn,
+        /** The token's scopes, space-separated (RFC 6749 section 5.1). */
+        @JsonProperty("scope") String scope) {
 }

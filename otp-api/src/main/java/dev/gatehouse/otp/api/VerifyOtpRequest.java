@@ -1,4 +1,4 @@
-package dev.gatehouse.otp.rest.dto;
+package dev.gatehouse.otp.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,4 +1,4 @@
-package dev.gatehouse.otp;
+package dev.gatehouse.otp.api;
 
 /**
  * Where a code is in its life (seed 000's OtpStatus). Only {@link #PENDING} can change; the others are final.

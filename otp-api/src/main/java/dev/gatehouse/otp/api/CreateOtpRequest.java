@@ -1,4 +1,4 @@
-package dev.gatehouse.otp.rest.dto;
+package dev.gatehouse.otp.api;
 
 import java.util.UUID;
 
@@ -7,10 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.gatehouse.otp.OtpChannel;
-import dev.gatehouse.otp.OtpType;
-
 /**
+ * A new one-time code: otp-service generates it, stores its hash and sends it.
+ *
  * @param destination E.164 for SMS, an email address for EMAIL; checked against the channel by the service
  * @param subjectId the user or company the code is about, handed back on verification
  * @param locale BCP 47 language tag for the message, e.g. {@code en} or {@code sw-KE}
@@ -32,6 +31,6 @@ public record CreateOtpRequest(
     static final String IP_ADDRESS_MESSAGE = "must be an IPv4 or IPv6 address";
 
     /** A BCP 47 language tag in its common shape: a language and optional subtags. */
-    static final String LANGUAGE_TAG = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$";
-    static final String LANGUAGE_TAG_MESSAGE = "must be a BCP 47 language tag such as en or sw-KE";
+    public static final String LANGUAGE_TAG = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$";
+    public static final String LANGUAGE_TAG_MESSAGE = "must be a BCP 47 language tag such as en or sw-KE";
 }

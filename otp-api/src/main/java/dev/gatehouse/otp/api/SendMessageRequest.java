@@ -1,16 +1,14 @@
-package dev.gatehouse.otp.rest.dto;
+package dev.gatehouse.otp.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.gatehouse.otp.OtpChannel;
-
 /**
  * A message another service wrote itself, e.g. a password-reset mail with a link to its own page.
  *
- * @param channel {@code EMAIL}; {@code SMS} is refused for now (see MessageService)
+ * @param channel {@code EMAIL}; {@code SMS} is refused for now
  * @param to an email address
  * @param subject one line
  * @param text the plain-text body
@@ -24,6 +22,6 @@ public record SendMessageRequest(
         @Size(max = 50_000) String html) {
 
     /** No control characters, CR and LF above all: they would end the Subject header and start another. */
-    static final String ONE_LINE = "^[^\\p{Cntrl}]*$";
-    static final String ONE_LINE_MESSAGE = "must be one line without control characters";
+    public static final String ONE_LINE = "^[^\\p{Cntrl}]*$";
+    public static final String ONE_LINE_MESSAGE = "must be one line without control characters";
 }

@@ -1,4 +1,4 @@
-package dev.gatehouse.otp;
+package dev.gatehouse.otp.api;
 
 /** How a code travels to its destination. */
 public enum OtpChannel {

@@ -1,4 +1,4 @@
-package dev.gatehouse.otp;
+package dev.gatehouse.otp.api;
 
 /** What a code proves (seed 000's OtpType); it decides the wording of the message. */
 public enum OtpType {
