@@ -44,15 +44,15 @@ public class PasswordResource {
         this.request = request;
     }
 
-    /** 202 for every well-formed request, whether or not the account exists. */
+    /** 202 at once for every well-formed request, whether or not the account exists; the work follows the answer. */
     @POST
     @Path("/forgot")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Void>> forgot(@Valid @NotNull ForgotPasswordRequest body) {
-        return forgot.request(body.email(), body.method(), RequestClient.of(request))
-                .map(ignored -> RestResponse.accepted());
+    public RestResponse<Void> forgot(@Valid @NotNull ForgotPasswordRequest body) {
+        forgot.requestAfterAnswer(body.email(), body.method(), RequestClient.of(request));
+        return RestResponse.accepted();
     }
 
     @POST

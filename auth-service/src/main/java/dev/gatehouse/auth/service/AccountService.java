@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.gatehouse.auth.client.RemoteUserData;
+import dev.gatehouse.auth.repository.PasswordResetRepository;
 import dev.gatehouse.auth.repository.RefreshTokenRepository;
 import dev.gatehouse.auth.repository.SessionRepository;
 import dev.gatehouse.auth.repository.UserRepository;
@@ -30,9 +31,12 @@ public class AccountService {
     private final PasswordConfirmation confirmation;
     private final RemoteUserData remoteData;
     private final AuditLog audit;
+    private final PasswordResetRepository resets;
 
     public AccountService(UserRepository users, SessionRepository sessions, RefreshTokenRepository refreshTokens,
-            PasswordHasher hasher, PasswordConfirmation confirmation, RemoteUserData remoteData, AuditLog audit) {
+            PasswordHasher hasher, PasswordConfirmation confirmation, RemoteUserData remoteData, AuditLog audit,
+            PasswordResetRepository resets) {
+        this.resets = resets;
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -43,8 +47,9 @@ public class AccountService {
     }
 
     /**
-     * Sets a new password and signs out every other device: whoever else knew the old password may hold a session
-     * made with it. The session the change was made from stays, so the person is not thrown out mid-task. The new
+     * Sets a new password, signs out every other device (whoever else knew the old password may hold a session made
+     * with it) and revokes pending password resets. The session the change was made from stays, so the person is not thrown out
+     * mid-task. The new
      * hash is computed before the transaction opens, so the slow hash never holds a database connection.
      */
     public Uni<Void> changePassword(UUID userId, UUID currentSessionId, String currentPassword, String newPassword,
@@ -63,6 +68,8 @@ public class AccountService {
                     user.passwordHash = hash;
                     return sessions.revokeAllExcept(userId, currentSessionId, now, "password_changed")
                             .call(() -> refreshTokens.revokeAllOfUserExcept(userId, currentSessionId, now))
+                            // A reset link or code sent before the change must not undo it.
+                            .call(() -> resets.revokePending(userId, null))
                             .call(revoked -> audit.record("password.changed", userId, client,
                                     Map.of("sessionsRevoked", revoked)));
                 }))).replaceWithVoid();
