@@ -3,16 +3,24 @@ package dev.gatehouse.otp;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -149,6 +157,41 @@ class MessageTest {
         // Counted apart from codes: the same address still receives its verification code, and others their mail.
         Otps.create("EMAIL_VERIFICATION", "EMAIL", address).then().statusCode(201);
         send(message(Otps.uniqueEmail())).then().statusCode(202);
+    }
+
+    @Test
+    void parallelMessagesToOneAddressCannotOverrunItsLimit() throws Exception {
+        awayFromAWindowBoundary();
+        String address = Otps.uniqueEmail();
+        int parallel = 30;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return send(message(address));
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                if (response.statusCode() == 429) {
+                    response.then().body("code", equalTo("rate_limited")).header("Retry-After", notNullValue());
+                }
+            }
+            assertEquals(Map.of(202, 10, 429, parallel - 10), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(10, MailServer.get().messagesTo(address).size());
+        assertEquals(List.of(Map.of("count", 10L)),
+                database.query("SELECT count(*) AS count FROM messages WHERE destination = ?", address));
+        assertEquals(List.of(Map.of("count", 10)),
+                database.query("SELECT count FROM otp_rate_limits WHERE key = ?", "message:" + address));
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import dev.gatehouse.otp.config.OtpConfig;
 import dev.gatehouse.otp.repository.MessageRepository;
 import dev.gatehouse.otp.repository.OtpRepository;
-import dev.gatehouse.otp.repository.RateLimitRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -28,11 +27,11 @@ public class Housekeeping {
     private static final Logger LOG = Logger.getLogger(Housekeeping.class);
 
     private final OtpRepository otps;
-    private final RateLimitRepository rateLimits;
+    private final RateLimiter rateLimits;
     private final MessageRepository messages;
     private final OtpConfig config;
 
-    public Housekeeping(OtpRepository otps, RateLimitRepository rateLimits, MessageRepository messages,
+    public Housekeeping(OtpRepository otps, RateLimiter rateLimits, MessageRepository messages,
             OtpConfig config) {
         this.otps = otps;
         this.rateLimits = rateLimits;
