@@ -19,6 +19,8 @@ public interface AuthConfig {
 
     Hashing hashing();
 
+    RateLimits rateLimit();
+
     PasswordReset passwordReset();
 
     /** Where people reach Gatehouse (the gateway), for links sent by email. */
@@ -98,6 +100,86 @@ public interface AuthConfig {
          */
         @WithDefault("P90D")
         Duration deviceTokenTtl();
+    }
+
+    /**
+     * Fixed-window request limits, per client address, per account or destination, and for all callers together,
+     * counted in the database so they hold across replicas. Each is {@code <max>/<ISO-8601 window>}.
+     */
+    interface RateLimits {
+        /** Off only for runs where something else protects the service. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("30/PT1M")
+        Rate loginPerIp();
+
+        /** Per email address or phone number given, whether or not such an account exists. */
+        @WithDefault("20/PT15M")
+        Rate loginPerAccount();
+
+        @WithDefault("3000/PT1M")
+        Rate loginGlobal();
+
+        @WithDefault("10/PT1H")
+        Rate registerPerIp();
+
+        @WithDefault("5/PT1H")
+        Rate registerPerEmail();
+
+        @WithDefault("300/PT1M")
+        Rate registerGlobal();
+
+        @WithDefault("20/PT1H")
+        Rate forgotPerIp();
+
+        /** Per address asked for, whether or not it has an account; the mail limit per account comes on top. */
+        @WithDefault("10/PT1H")
+        Rate forgotPerEmail();
+
+        @WithDefault("300/PT1M")
+        Rate forgotGlobal();
+
+        /** Resets by code and by link from one address. */
+        @WithDefault("30/PT1H")
+        Rate resetPerIp();
+
+        /** Code guesses per address, whether or not a code is pending. */
+        @WithDefault("10/PT1H")
+        Rate resetPerEmail();
+
+        @WithDefault("300/PT1M")
+        Rate resetGlobal();
+
+        /** Client credentials at {@code POST /auth/token}. */
+        @WithDefault("60/PT1M")
+        Rate tokenPerIp();
+
+        @WithDefault("60/PT1M")
+        Rate tokenPerClient();
+
+        @WithDefault("1200/PT1M")
+        Rate tokenGlobal();
+
+        /** Verification codes sent (phone and email). */
+        @WithDefault("30/PT1H")
+        Rate verificationSendPerIp();
+
+        @WithDefault("10/PT1H")
+        Rate verificationSendPerAccount();
+
+        @WithDefault("300/PT1M")
+        Rate verificationSendGlobal();
+
+        /** Verification codes and links confirmed. */
+        @WithDefault("60/PT1H")
+        Rate verificationConfirmPerIp();
+
+        @WithDefault("20/PT1H")
+        Rate verificationConfirmPerAccount();
+
+        @WithDefault("600/PT1M")
+        Rate verificationConfirmGlobal();
     }
 
     /** The bounded queue in front of Argon2: a flood of logins gets 503 at once instead of waiting for ever. */
