@@ -103,6 +103,24 @@ class RateLimitTest {
     }
 
     @Test
+    void aFloodNamingTheAccountDoesNotShutTheOwnersTrustedDeviceOut() {
+        String email = Accounts.uniqueEmail();
+        Accounts.register(email, Accounts.uniquePhone());
+        String device = Accounts.login(email, "phone").getString("deviceToken");
+        List<Response> flood = parallel(10, i -> given().header("X-Forwarded-For", uniqueIp())
+                .contentType(ContentType.JSON).body(Map.of("email", email, "password", "not the password 1"))
+                .when().post("/auth/login"));
+        assertEquals(7, count(flood, 429));
+
+        given().header("X-Forwarded-For", uniqueIp()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", Accounts.PASSWORD)).when().post("/auth/login")
+                .then().statusCode(429);
+        given().header("X-Forwarded-For", uniqueIp()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", Accounts.PASSWORD, "deviceToken", device))
+                .when().post("/auth/login").then().statusCode(200);
+    }
+
+    @Test
     void loginPerIp() {
         String ip = uniqueIp();
         List<Response> answers = parallel(9, i -> given().header("X-Forwarded-For", ip).contentType(ContentType.JSON)

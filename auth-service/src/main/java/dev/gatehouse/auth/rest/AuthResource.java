@@ -82,7 +82,7 @@ public class AuthResource {
     @APIResponse(responseCode = "503", description = "hashing_busy: too many password checks waiting, with Retry-After")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest body) {
         ClientInfo client = RequestClient.of(request);
-        return limits.login(body.byEmail() ? body.email() : body.phoneNumber(), client)
+        return limits.login(body.byEmail() ? body.email() : body.phoneNumber(), body.deviceToken(), client)
                 .chain(() -> login.login(body, client));
     }
 

@@ -71,19 +71,27 @@ public class DeviceTokens {
      * anything else (a device token is a hint, never a reason to refuse a login).
      */
     public Optional<UUID> deviceOf(String token, UUID userId) {
+        return verify(token).filter(device -> device.userId().equals(userId)).map(Device::device);
+    }
+
+    /** The device and account a genuine, unexpired device token names, whichever account it is presented for. */
+    public Optional<Device> verify(String token) {
         if (token == null || token.isBlank() || token.length() > 4096) {
             return Optional.empty();
         }
         try {
             JwtClaims claims = consumer.processToClaims(token);
-            if (!TOKEN_USE.equals(claims.getClaimValueAsString("token_use"))
-                    || !userId.toString().equals(claims.getSubject())) {
+            String device = claims.getClaimValueAsString("device");
+            if (!TOKEN_USE.equals(claims.getClaimValueAsString("token_use")) || device == null) {
                 return Optional.empty();
             }
-            String device = claims.getClaimValueAsString("device");
-            return device == null ? Optional.empty() : Optional.of(UUID.fromString(device));
+            return Optional.of(new Device(UUID.fromString(claims.getSubject()), UUID.fromString(device)));
         } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** A device of an account, as a genuine device token names it. */
+    public record Device(UUID userId, UUID device) {
     }
 }

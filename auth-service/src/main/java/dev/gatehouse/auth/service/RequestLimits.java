@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.auth.config.Rate;
+import dev.gatehouse.auth.security.DeviceTokens;
 import dev.gatehouse.common.ratelimit.FixedWindowLimiter;
 import dev.gatehouse.common.ratelimit.RateLimit;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -60,7 +61,10 @@ public class RequestLimits {
     private final RateLimit confirmPerAccount;
     private final RateLimit confirmGlobal;
 
-    public RequestLimits(AuthConfig config) {
+    private final DeviceTokens deviceTokens;
+
+    public RequestLimits(AuthConfig config, DeviceTokens deviceTokens) {
+        this.deviceTokens = deviceTokens;
         AuthConfig.RateLimits c = config.rateLimit();
         this.enabled = c.enabled();
         String fromHere = " from this address; try again later.";
@@ -97,10 +101,16 @@ public class RequestLimits {
                 confirmPerAccount, confirmGlobal).map(RateLimit::window).max(Comparator.naturalOrder()).orElseThrow();
     }
 
-    /** {@code identifier} is the email address or phone number the login names. */
-    public Uni<Void> login(String identifier, ClientInfo client) {
-        return charge(loginPerIp.of("login:ip:" + ip(client)),
-                loginPerAccount.of("login:account:" + normalize(identifier)), loginGlobal.of("login:global"));
+    /**
+     * {@code identifier} is the email address or phone number the login names. A login with a genuine device token is
+     * counted per device instead of per account, so a flood of logins naming the account cannot shut its owner's
+     * trusted device out; the password comparisons of any device stay capped by the login lock.
+     */
+    public Uni<Void> login(String identifier, String deviceToken, ClientInfo client) {
+        String subject = deviceTokens.verify(deviceToken).map(device -> "login:device:" + device.device())
+                .orElseGet(() -> "login:account:" + normalize(identifier));
+        return charge(loginPerIp.of("login:ip:" + ip(client)), loginPerAccount.of(subject),
+                loginGlobal.of("login:global"));
     }
 
     public Uni<Void> register(String email, ClientInfo client) {
