@@ -48,21 +48,11 @@ public class User {
     @Column(name = "roles", columnDefinition = "_text", nullable = false)
     public List<String> roles = new ArrayList<>(List.of("user"));
 
-    @Column(name = "failed_login_count", nullable = false)
-    public int failedLoginCount;
-
-    @Column(name = "locked_until")
-    public OffsetDateTime lockedUntil;
-
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
-
-    public boolean isLockedAt(OffsetDateTime now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
 
     /**
      * The account's verification status, by the same rule as the generated {@code verification_status} column, so

@@ -71,8 +71,11 @@ class AccountTest {
         for (int i = 0; i < 3; i++) {
             changePassword(me, "not the password " + i, NEW_PASSWORD).statusCode(403);
         }
-        changePassword(me, Accounts.PASSWORD, NEW_PASSWORD).statusCode(423).body("code", equalTo("account_locked"));
-        login(me.email(), Accounts.PASSWORD).statusCode(423);
+        // Locked: the right password is answered exactly like a wrong one, here and at login from a new device.
+        changePassword(me, Accounts.PASSWORD, NEW_PASSWORD).statusCode(403).body("code", equalTo("invalid_credentials"));
+        login(me.email(), Accounts.PASSWORD).statusCode(401).body("code", equalTo("invalid_credentials"));
+        assertEquals(1, database.count("select count(*) from login_throttles where user_id = ?::uuid "
+                + "and scope = 'account' and locked_until > now()", me.id()));
     }
 
     @Test

@@ -138,8 +138,10 @@ class PasswordResetTest {
             reset(Map.of("email", email, "code", wrong, "newPassword", NEW_PASSWORD)).then().statusCode(400)
                     .body("code", equalTo("reset_invalid"));
         }
-        reset(Map.of("email", email, "code", wrong, "newPassword", NEW_PASSWORD)).then().statusCode(429)
-                .contentType("application/problem+json").body("code", equalTo("too_many_attempts"));
+        // The last attempt revokes the code, and is answered like any wrong code: the answer never tells whether a
+        // code was pending.
+        reset(Map.of("email", email, "code", wrong, "newPassword", NEW_PASSWORD)).then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("reset_invalid"));
 
         Map<String, Object> revoked = rows.latest(email);
         assertEquals("revoked", revoked.get("status"));
@@ -200,12 +202,67 @@ class PasswordResetTest {
         for (int i = 0; i < 3; i++) {
             login(email, "not the password 1").then().statusCode(401);
         }
-        login(email, Accounts.PASSWORD).then().statusCode(423).body("code", equalTo("account_locked"));
+        login(email, Accounts.PASSWORD).then().statusCode(401).body("code", equalTo("invalid_credentials"));
+        // The lock itself emails the owner a reset link.
+        assertEquals("Failed logins to your Gatehouse account", MessagesStub.awaitMail(email, 1).getString("subject"));
 
         forgot(email, "email_link").then().statusCode(202);
-        reset(Map.of("token", MessagesStub.linkToken(MessagesStub.awaitMail(email, 1)), "newPassword", NEW_PASSWORD))
+        reset(Map.of("token", MessagesStub.linkToken(MessagesStub.awaitMail(email, 2)), "newPassword", NEW_PASSWORD))
                 .then().statusCode(204);
         login(email, NEW_PASSWORD).then().statusCode(200);
+    }
+
+    @Test
+    void aWrongCodeGetsTheSameAnswerWhetherOrNotACodeIsPending() {
+        String pending = Accounts.uniqueEmail();
+        Accounts.register(pending, Accounts.uniquePhone());
+        forgot(pending, "email_otp").then().statusCode(202);
+        String code = MessagesStub.code(MessagesStub.awaitMail(pending, 1));
+        String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+        String noReset = Accounts.uniqueEmail();
+        Accounts.register(noReset, Accounts.uniquePhone());
+
+        List<String> answers = new java.util.ArrayList<>();
+        for (String email : List.of(pending, pending, pending, pending, noReset, Accounts.uniqueEmail())) {
+            Response answer = reset(Map.of("email", email, "code", wrong, "newPassword", NEW_PASSWORD));
+            answers.add(answer.statusCode() + " " + answer.getContentType() + " " + answer.asString());
+        }
+        assertEquals(1, answers.stream().distinct().count(), () -> String.join("\n", answers));
+        assertTrue(answers.get(0).startsWith("400 "));
+    }
+
+    @Test
+    void changingThePasswordRevokesPendingResets() {
+        for (String method : List.of("email_link", "email_otp")) {
+            String email = Accounts.uniqueEmail();
+            Accounts.register(email, Accounts.uniquePhone());
+            String accessToken = Accounts.login(email, "laptop").getString("accessToken");
+            forgot(email, method).then().statusCode(202);
+            JsonObject mail = MessagesStub.awaitMail(email, 1);
+            Map<String, Object> redeem = "email_link".equals(method)
+                    ? Map.of("token", MessagesStub.linkToken(mail), "newPassword", "yet another pass 8")
+                    : Map.of("email", email, "code", MessagesStub.code(mail), "newPassword", "yet another pass 8");
+            assertEquals("pending", rows.latest(email).get("status"));
+
+            given().auth().oauth2(accessToken).contentType(ContentType.JSON)
+                    .body(Map.of("currentPassword", Accounts.PASSWORD, "newPassword", NEW_PASSWORD))
+                    .when().post("/users/me/password").then().statusCode(204);
+
+            assertEquals("revoked", rows.latest(email).get("status"), method);
+            reset(redeem).then().statusCode(400).body("code", equalTo("reset_invalid"));
+            login(email, NEW_PASSWORD).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void forgotAnswersBeforeItsWorkIsDone() {
+        String email = Accounts.uniqueEmail();
+        Accounts.register(email, Accounts.uniquePhone());
+        // Nothing of the request is needed for the answer: it comes without a body, and the row and the email
+        // follow it.
+        forgot(email, "email_otp").then().statusCode(202).body(emptyString());
+        rows.awaitLatest(email, row -> "pending".equals(row.get("status")));
+        MessagesStub.awaitMail(email, 1);
     }
 
     @Test
@@ -215,7 +272,8 @@ class PasswordResetTest {
         given().contentType(ContentType.JSON).header("X-Forwarded-For", "203.0.113.7")
                 .header("User-Agent", "ResetTest/1.0").body(Map.of("email", email, "method", "email_link"))
                 .when().post("/auth/password/forgot").then().statusCode(202);
-        Map<String, Object> v4 = rows.latest(email);
+        // The request's work follows its answer.
+        Map<String, Object> v4 = rows.awaitLatest(email, row -> true);
         assertEquals("inet", v4.get("ip_type"));
         assertEquals("203.0.113.7", v4.get("ip"));
         assertEquals(4, v4.get("ip_family"));
@@ -224,7 +282,7 @@ class PasswordResetTest {
         given().contentType(ContentType.JSON).header("X-Forwarded-For", "2001:db8::7")
                 .body(Map.of("email", email, "method", "email_otp"))
                 .when().post("/auth/password/forgot").then().statusCode(202);
-        Map<String, Object> v6 = rows.latest(email);
+        Map<String, Object> v6 = rows.awaitLatest(email, row -> "email_otp".equals(row.get("reset_type")));
         assertEquals("2001:db8::7", v6.get("ip"));
         assertEquals(6, v6.get("ip_family"));
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.auth.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,10 @@ public interface AuthConfig {
     Jwt jwt();
 
     Login login();
+
+    Hashing hashing();
+
+    RateLimits rateLimit();
 
     PasswordReset passwordReset();
 
@@ -121,13 +126,133 @@ public interface AuthConfig {
         Duration refreshReuseGrace();
     }
 
+    /**
+     * Password guessing limits. Every comparison is reserved in the database before the hash runs, so these hold
+     * whatever the parallelism and across replicas.
+     */
     interface Login {
-        /** Consecutive wrong passwords before the account is locked. */
+        /**
+         * Password comparisons allowed per account (and per trusted device) in one {@link #window()}; reaching it
+         * with a wrong password locks for the next step of {@link #lockSteps()}.
+         */
         @WithDefault("5")
         int maxFailedAttempts();
 
+        /** How long comparisons are counted: a window that has passed starts the count again. */
         @WithDefault("PT15M")
-        Duration lockDuration();
+        Duration window();
+
+        /**
+         * Successive lock durations: each lock takes the next step, the last one repeats. Locks never last longer
+         * than the longest step, so an attacker can slow the owner down but never lock them out for good.
+         */
+        @WithDefault("PT1M,PT5M,PT15M,PT1H")
+        List<Duration> lockSteps();
+
+        /** After each such period without a new lock, the next lock goes back one step. */
+        @WithDefault("PT24H")
+        Duration lockStepDecay();
+
+        /**
+         * How long a device token (given to a device at a successful login) keeps that device trusted: failures from
+         * other devices do not lock it out.
+         */
+        @WithDefault("P90D")
+        Duration deviceTokenTtl();
+    }
+
+    /**
+     * Fixed-window request limits, per client address, per account or destination, and for all callers together,
+     * counted in the database so they hold across replicas. Each is {@code <max>/<ISO-8601 window>}.
+     */
+    interface RateLimits {
+        /** Off only for runs where something else protects the service. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("30/PT1M")
+        Rate loginPerIp();
+
+        /** Per email address or phone number given, whether or not such an account exists. */
+        @WithDefault("20/PT15M")
+        Rate loginPerAccount();
+
+        @WithDefault("3000/PT1M")
+        Rate loginGlobal();
+
+        @WithDefault("10/PT1H")
+        Rate registerPerIp();
+
+        @WithDefault("5/PT1H")
+        Rate registerPerEmail();
+
+        @WithDefault("300/PT1M")
+        Rate registerGlobal();
+
+        @WithDefault("20/PT1H")
+        Rate forgotPerIp();
+
+        /** Per address asked for, whether or not it has an account; the mail limit per account comes on top. */
+        @WithDefault("10/PT1H")
+        Rate forgotPerEmail();
+
+        @WithDefault("300/PT1M")
+        Rate forgotGlobal();
+
+        /** Resets by code and by link from one address. */
+        @WithDefault("30/PT1H")
+        Rate resetPerIp();
+
+        /** Code guesses per address, whether or not a code is pending. */
+        @WithDefault("10/PT1H")
+        Rate resetPerEmail();
+
+        @WithDefault("300/PT1M")
+        Rate resetGlobal();
+
+        /** Client credentials at {@code POST /auth/token}. */
+        @WithDefault("60/PT1M")
+        Rate tokenPerIp();
+
+        @WithDefault("60/PT1M")
+        Rate tokenPerClient();
+
+        @WithDefault("1200/PT1M")
+        Rate tokenGlobal();
+
+        /** Verification codes sent (phone and email). */
+        @WithDefault("30/PT1H")
+        Rate verificationSendPerIp();
+
+        @WithDefault("10/PT1H")
+        Rate verificationSendPerAccount();
+
+        @WithDefault("300/PT1M")
+        Rate verificationSendGlobal();
+
+        /** Verification codes and links confirmed. */
+        @WithDefault("60/PT1H")
+        Rate verificationConfirmPerIp();
+
+        @WithDefault("20/PT1H")
+        Rate verificationConfirmPerAccount();
+
+        @WithDefault("600/PT1M")
+        Rate verificationConfirmGlobal();
+    }
+
+    /** The bounded queue in front of Argon2: a flood of logins gets 503 at once instead of waiting for ever. */
+    interface Hashing {
+        /** Threads that hash; each one holds about 19 MiB while it works. Unset: the number of CPUs. */
+        Optional<Integer> threads();
+
+        /** Hashes that may wait for a thread; beyond that, requests are refused with 503. */
+        @WithDefault("32")
+        int queueCapacity();
+
+        /** The {@code Retry-After} of that 503. */
+        @WithDefault("PT1S")
+        Duration retryAfter();
     }
 
     /** Forgot-password resets (seed 004): how long an emailed link or code lives, and its limits. */

@@ -21,6 +21,10 @@ public class PasswordResetRepository implements PanacheRepositoryBase<PasswordRe
         return find("tokenHash", tokenHash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    public Uni<PasswordReset> findByIdForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public Uni<PasswordReset> findByTokenHash(String tokenHash) {
         return find("tokenHash", tokenHash).firstResult();
     }

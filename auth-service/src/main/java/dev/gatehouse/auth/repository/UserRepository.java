@@ -1,6 +1,5 @@
 package dev.gatehouse.auth.repository;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,19 +28,5 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
 
     public Uni<Boolean> phoneTaken(String phoneNumber) {
         return count("phoneNumber", phoneNumber).map(n -> n > 0);
-    }
-
-    /**
-     * Counts a wrong password in one statement, so concurrent failures cannot lose an increment, and locks the
-     * account when the limit is reached.
-     */
-    public Uni<Integer> recordFailedLogin(UUID userId, int maxAttempts, OffsetDateTime lockUntil) {
-        return update("failedLoginCount = failedLoginCount + 1, "
-                + "lockedUntil = case when failedLoginCount + 1 >= ?2 then ?3 else lockedUntil end where id = ?1",
-                userId, maxAttempts, lockUntil);
-    }
-
-    public Uni<Integer> clearFailedLogins(UUID userId) {
-        return update("failedLoginCount = 0, lockedUntil = null where id = ?1 and failedLoginCount > 0", userId);
     }
 }

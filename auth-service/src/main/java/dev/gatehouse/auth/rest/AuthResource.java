@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -24,8 +26,10 @@ import dev.gatehouse.auth.rest.dto.ServiceTokenResponse;
 import dev.gatehouse.auth.rest.dto.TokenResponse;
 import dev.gatehouse.auth.rest.dto.UserResponse;
 import dev.gatehouse.auth.service.ClientCredentialsService;
+import dev.gatehouse.auth.service.ClientInfo;
 import dev.gatehouse.auth.service.LoginService;
 import dev.gatehouse.auth.service.RegistrationService;
+import dev.gatehouse.auth.service.RequestLimits;
 import dev.gatehouse.auth.service.SessionService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -43,9 +47,12 @@ public class AuthResource {
     private final ClientCredentialsService clientCredentials;
     private final JsonWebToken jwt;
     private final HttpServerRequest request;
+    private final RequestLimits limits;
 
     public AuthResource(RegistrationService registration, LoginService login, SessionService sessions,
-            ClientCredentialsService clientCredentials, JsonWebToken jwt, HttpServerRequest request) {
+            ClientCredentialsService clientCredentials, JsonWebToken jwt, HttpServerRequest request,
+            RequestLimits limits) {
+        this.limits = limits;
         this.registration = registration;
         this.login = login;
         this.sessions = sessions;
@@ -59,7 +66,9 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<UserResponse>> register(@Valid @NotNull RegisterRequest body) {
-        return registration.register(body, RequestClient.of(request))
+        ClientInfo client = RequestClient.of(request);
+        return limits.register(body.email(), client)
+                .chain(() -> registration.register(body, client))
                 .map(user -> RestResponse.ResponseBuilder.<UserResponse> created(URI.create("/users/me"))
                         .entity(UserResponse.of(user)).build());
     }
@@ -68,8 +77,16 @@ public class AuthResource {
     @Path("/login")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in with an email address or a verified phone number and the password")
+    @APIResponse(responseCode = "200", description = "Tokens, with a deviceToken to send back with this device's next logins")
+    @APIResponse(responseCode = "401", description = "invalid_credentials: an unknown account, a wrong password and a locked "
+            + "account get exactly this same answer; there is no 423 for logins")
+    @APIResponse(responseCode = "429", description = "rate_limited, with Retry-After")
+    @APIResponse(responseCode = "503", description = "hashing_busy: too many password checks waiting, with Retry-After")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest body) {
-        return login.login(body, RequestClient.of(request));
+        ClientInfo client = RequestClient.of(request);
+        return limits.login(body.byEmail() ? body.email() : body.phoneNumber(), body.deviceToken(), client)
+                .chain(() -> login.login(body, client));
     }
 
     @POST
@@ -106,10 +123,11 @@ public class AuthResource {
     @Path("/token")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public ServiceTokenResponse token(@FormParam("grant_type") String grantType,
+    public Uni<ServiceTokenResponse> token(@FormParam("grant_type") String grantType,
             @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
             @FormParam("scope") String scope) {
-        return clientCredentials.issue(grantType, clientId, clientSecret, scope);
+        return limits.serviceToken(clientId, RequestClient.of(request))
+                .map(ignored -> clientCredentials.issue(grantType, clientId, clientSecret, scope));
     }
 
 }

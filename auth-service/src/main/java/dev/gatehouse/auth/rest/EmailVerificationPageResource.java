@@ -13,6 +13,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import dev.gatehouse.auth.service.ClientInfo;
+import dev.gatehouse.auth.service.RequestLimits;
 import dev.gatehouse.auth.service.VerificationService;
 import dev.gatehouse.common.problem.ApiException;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +34,11 @@ public class EmailVerificationPageResource {
 
     private final VerificationService verification;
     private final HttpServerRequest request;
+    private final RequestLimits limits;
 
-    public EmailVerificationPageResource(VerificationService verification, HttpServerRequest request) {
+    public EmailVerificationPageResource(VerificationService verification, HttpServerRequest request,
+            RequestLimits limits) {
+        this.limits = limits;
         this.verification = verification;
         this.request = request;
     }
@@ -41,7 +46,9 @@ public class EmailVerificationPageResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<RestResponse<String>> verify(@RestQuery String token) {
-        return verification.confirmLink(token, RequestClient.of(request))
+        ClientInfo client = RequestClient.of(request);
+        // A refusal by the request limits is answered as problem+json with Retry-After, not as a page about the link.
+        return limits.verificationLink(client).chain(() -> verification.confirmLink(token, client)
                 .map(user -> EmailVerificationPage.confirmed(user.email))
                 .onFailure().recoverWithItem(failure -> {
                     if (failure instanceof ApiException refusal) {
@@ -50,6 +57,6 @@ public class EmailVerificationPageResource {
                     String errorId = UUID.randomUUID().toString();
                     LOG.errorf(failure, "Email link verification failed unexpectedly (error id %s)", errorId);
                     return EmailVerificationPage.broken(errorId);
-                });
+                }));
     }
 }

@@ -24,6 +24,7 @@ import dev.gatehouse.auth.service.ClientInfo;
 import dev.gatehouse.auth.service.ForgotPasswordService;
 import dev.gatehouse.auth.service.PasswordResetService;
 import dev.gatehouse.auth.service.PasswordResetService.LinkState;
+import dev.gatehouse.auth.service.RequestLimits;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.FieldError;
 import io.smallrye.mutiny.Uni;
@@ -40,22 +41,28 @@ public class PasswordResource {
     private final ForgotPasswordService forgot;
     private final PasswordResetService resets;
     private final HttpServerRequest request;
+    private final RequestLimits limits;
 
-    public PasswordResource(ForgotPasswordService forgot, PasswordResetService resets, HttpServerRequest request) {
+    public PasswordResource(ForgotPasswordService forgot, PasswordResetService resets, HttpServerRequest request,
+            RequestLimits limits) {
+        this.limits = limits;
         this.forgot = forgot;
         this.resets = resets;
         this.request = request;
     }
 
-    /** 202 for every well-formed request, whether or not the account exists. */
+    /** 202 at once for every well-formed request, whether or not the account exists; the work follows the answer. */
     @POST
     @Path("/forgot")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Void>> forgot(@Valid @NotNull ForgotPasswordRequest body) {
-        return forgot.request(body.email(), body.method(), RequestClient.of(request))
-                .map(ignored -> RestResponse.accepted());
+        ClientInfo client = RequestClient.of(request);
+        return limits.forgot(body.email(), client).map(ignored -> {
+            forgot.requestAfterAnswer(body.email(), body.method(), client);
+            return RestResponse.accepted();
+        });
     }
 
     @POST
@@ -70,8 +77,9 @@ public class PasswordResource {
         }
         ClientInfo client = RequestClient.of(request);
         Uni<Void> done = body.byLink()
-                ? resets.resetWithLink(body.token(), body.newPassword(), client)
-                : resets.resetWithCode(body.email(), body.code(), body.newPassword(), client);
+                ? limits.resetByLink(client).chain(() -> resets.resetWithLink(body.token(), body.newPassword(), client))
+                : limits.resetByCode(body.email(), client)
+                        .chain(() -> resets.resetWithCode(body.email(), body.code(), body.newPassword(), client));
         return done.map(ignored -> RestResponse.noContent());
     }
 
@@ -104,9 +112,12 @@ public class PasswordResource {
         if (!newPassword.equals(confirmPassword)) {
             return Uni.createFrom().item(PasswordResetPage.form(400, token, "The two passwords do not match."));
         }
-        return resets.resetWithLink(token, newPassword, RequestClient.of(request))
+        ClientInfo client = RequestClient.of(request);
+        return limits.resetByLink(client)
+                .chain(() -> resets.resetWithLink(token, newPassword, client))
                 .map(ignored -> PasswordResetPage.changed())
-                .onFailure(ApiException.class).recoverWithUni(refused -> resets.inspectLink(token)
-                        .map(PasswordResetPage::unusable));
+                // A refused link gets the page that says why; a limit or a busy service keeps its own answer.
+                .onFailure(failure -> failure instanceof ApiException refusal && refusal.problem().status() == 400)
+                .recoverWithUni(refused -> resets.inspectLink(token).map(PasswordResetPage::unusable));
     }
 }

@@ -19,6 +19,8 @@ import dev.gatehouse.auth.VerificationChannel;
 import dev.gatehouse.auth.rest.dto.CodeRequest;
 import dev.gatehouse.auth.rest.dto.UserResponse;
 import dev.gatehouse.auth.rest.dto.VerificationSentResponse;
+import dev.gatehouse.auth.service.ClientInfo;
+import dev.gatehouse.auth.service.RequestLimits;
 import dev.gatehouse.auth.service.VerificationService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +38,11 @@ public class VerificationResource {
     private final JsonWebToken jwt;
     private final HttpServerRequest request;
 
-    public VerificationResource(VerificationService verification, JsonWebToken jwt, HttpServerRequest request) {
+    private final RequestLimits limits;
+
+    public VerificationResource(VerificationService verification, JsonWebToken jwt, HttpServerRequest request,
+            RequestLimits limits) {
+        this.limits = limits;
         this.verification = verification;
         this.jwt = jwt;
         this.request = request;
@@ -46,7 +52,9 @@ public class VerificationResource {
     @POST
     public Uni<RestResponse<VerificationSentResponse>> send(@PathParam("channel") String channel) {
         VerificationChannel which = channel(channel);
-        return verification.start(Claims.userId(jwt), which, RequestClient.of(request))
+        ClientInfo client = RequestClient.of(request);
+        return limits.verificationSend(Claims.userId(jwt), client)
+                .chain(() -> verification.start(Claims.userId(jwt), which, client))
                 .map(sent -> RestResponse.accepted(new VerificationSentResponse(which.otpChannel(),
                         sent.destination(), sent.expiresAt(), sent.resendAvailableAt())));
     }
@@ -55,8 +63,10 @@ public class VerificationResource {
     @Path("/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<UserResponse> confirm(@PathParam("channel") String channel, @Valid @NotNull CodeRequest body) {
-        return verification.confirm(Claims.userId(jwt), channel(channel), body.code().strip(),
-                RequestClient.of(request)).map(UserResponse::of);
+        ClientInfo client = RequestClient.of(request);
+        return limits.verificationConfirm(Claims.userId(jwt), client)
+                .chain(() -> verification.confirm(Claims.userId(jwt), channel(channel), body.code().strip(), client))
+                .map(UserResponse::of);
     }
 
     private static VerificationChannel channel(String path) {

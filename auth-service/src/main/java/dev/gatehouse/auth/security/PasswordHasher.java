@@ -4,16 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -21,9 +20,10 @@ import io.vertx.core.Vertx;
 /**
  * Argon2id password hashing (OWASP parameters: 19 MiB, 2 passes, 1 lane) in PHC string format.
  * <p>
- * Hashing is deliberately slow and memory-hungry, so it runs on a pool sized to the CPU count: that bounds memory
- * under a login storm (each hash holds 19 MiB) and keeps it off the event loop. Results are delivered back on the
- * caller's Vert.x context, where Hibernate Reactive requires to continue.
+ * Hashing is deliberately slow and memory-hungry, so it runs on the {@link HashingPool}: a few threads behind a
+ * bounded queue, which bounds memory under a login storm, keeps it off the event loop and refuses with 503 when full.
+ * Results are delivered back on the caller's Vert.x context, where Hibernate Reactive requires to continue. Callers
+ * must not hold a database connection or transaction while they wait.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -37,21 +37,28 @@ public class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
-    private final ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-            runnable -> {
-                Thread thread = new Thread(runnable, "password-hasher");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final HashingPool pool;
+    /** Password checks against real hashes (not the decoy): what an attacker gets to guess with. */
+    private final Counter comparisons;
     /** Verified against when the account does not exist, so both answers take the same time. */
-    private final String decoy = hashNow("decoy-password-for-timing");
+    private final String decoy;
+
+    public PasswordHasher(HashingPool pool, MeterRegistry registry) {
+        this.pool = pool;
+        this.comparisons = Counter.builder("gatehouse.password.comparisons")
+                .description("Password and reset-code checks against stored Argon2 hashes").register(registry);
+        this.decoy = hashNow("decoy-password-for-timing");
+    }
 
     public Uni<String> hash(String password) {
         return offload(() -> hashNow(password));
     }
 
     public Uni<Boolean> verify(String password, String phcHash) {
-        return offload(() -> verifyNow(password, phcHash));
+        return offload(() -> {
+            comparisons.increment();
+            return verifyNow(password, phcHash);
+        });
     }
 
     /** Spends the same work as a real verification and answers false. */
@@ -110,12 +117,14 @@ public class PasswordHasher {
 
     private <T> Uni<T> offload(Supplier<T> work) {
         Context context = Vertx.currentContext();
-        Uni<T> uni = Uni.createFrom().item(work).runSubscriptionOn(pool);
+        // Submitted when subscribed; a full queue fails the Uni at once with 503 instead of waiting.
+        Uni<T> uni = Uni.createFrom().emitter(emitter -> pool.execute(() -> {
+            try {
+                emitter.complete(work.get());
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+            }
+        }));
         return context == null ? uni : uni.emitOn(task -> context.runOnContext(ignored -> task.run()));
-    }
-
-    @PreDestroy
-    void shutdown() {
-        pool.shutdownNow();
     }
 }

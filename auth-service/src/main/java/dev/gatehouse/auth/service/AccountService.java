@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import dev.gatehouse.auth.OutboxEvent;
 import dev.gatehouse.auth.client.RemoteUserData;
 import dev.gatehouse.auth.repository.OutboxRepository;
+import dev.gatehouse.auth.repository.PasswordResetRepository;
 import dev.gatehouse.auth.repository.RefreshTokenRepository;
 import dev.gatehouse.auth.repository.SessionRepository;
 import dev.gatehouse.auth.repository.UserRepository;
@@ -32,9 +33,12 @@ public class AccountService {
     private final PasswordConfirmation confirmation;
     private final OutboxRepository outbox;
     private final AuditLog audit;
+    private final PasswordResetRepository resets;
 
     public AccountService(UserRepository users, SessionRepository sessions, RefreshTokenRepository refreshTokens,
-            PasswordHasher hasher, PasswordConfirmation confirmation, OutboxRepository outbox, AuditLog audit) {
+            PasswordHasher hasher, PasswordConfirmation confirmation, OutboxRepository outbox, AuditLog audit,
+            PasswordResetRepository resets) {
+        this.resets = resets;
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -45,8 +49,9 @@ public class AccountService {
     }
 
     /**
-     * Sets a new password and signs out every other device: whoever else knew the old password may hold a session
-     * made with it. The session the change was made from stays, so the person is not thrown out mid-task. The new
+     * Sets a new password, signs out every other device (whoever else knew the old password may hold a session made
+     * with it) and revokes pending password resets. The session the change was made from stays, so the person is not thrown out
+     * mid-task. The new
      * hash is computed before the transaction opens, so the slow hash never holds a database connection.
      */
     public Uni<Void> changePassword(UUID userId, UUID currentSessionId, String currentPassword, String newPassword,
@@ -65,6 +70,8 @@ public class AccountService {
                     user.passwordHash = hash;
                     return sessions.revokeAllExcept(userId, currentSessionId, now, "password_changed")
                             .call(() -> refreshTokens.revokeAllOfUserExcept(userId, currentSessionId, now))
+                            // A reset link or code sent before the change must not undo it.
+                            .call(() -> resets.revokePending(userId, null))
                             .call(revoked -> audit.record("password.changed", userId, client,
                                     Map.of("sessionsRevoked", revoked)));
                 }))).replaceWithVoid();

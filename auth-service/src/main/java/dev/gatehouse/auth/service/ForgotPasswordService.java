@@ -2,6 +2,7 @@ package dev.gatehouse.auth.service;
 
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +24,13 @@ import io.smallrye.mutiny.Uni;
 /**
  * Starts a password reset (seed 004): a link or a six-digit code, sent by email.
  * <p>
- * The caller learns nothing about the account: every well-formed request is answered the same way, the secret is
- * made (and a code hashed) whether or not the account exists, and the email is sent after the answer. A new request
- * revokes the user's earlier pending resets, so only the latest email works.
+ * The caller learns nothing about the account: every well-formed request is answered 202 at once and the work (the
+ * secret, the code's hash, the row, the email) happens after the answer, so neither the answer nor its timing tells
+ * whether the account exists. A new request revokes the user's earlier pending resets, so only the latest email
+ * works.
+ * <p>
+ * The owner of an account that just got locked by failed logins gets a reset link the same way, with a mail that
+ * says why.
  */
 @ApplicationScoped
 public class ForgotPasswordService {
@@ -53,23 +58,48 @@ public class ForgotPasswordService {
     }
 
     /** {@code method} is {@link PasswordReset#EMAIL_LINK} or {@link PasswordReset#EMAIL_OTP}, checked at the edge. */
-    public Uni<Void> request(String email, String method, ClientInfo client) {
+    public void requestAfterAnswer(String email, String method, ClientInfo client) {
+        delivery.runDetached(() -> request(email, method, client), "password reset request");
+    }
+
+    /**
+     * Tells the owner, after the answer to the failed login, that their account is locked until {@code lockedUntil},
+     * with a reset link. It counts towards the reset emails per hour, so locks cannot flood a mailbox.
+     */
+    public void lockNoticeAfterAnswer(User user, OffsetDateTime lockedUntil, ClientInfo client) {
+        delivery.runDetached(() -> {
+            Secret secret = newLinkSecret();
+            return Panache.withTransaction(() -> resets.lockAccount(user.id)
+                    .flatMap(locked -> recordFor(user, PasswordReset.EMAIL_LINK, secret, client,
+                            mails.lockNotice(secret.plain(), lockedUntil))))
+                    .invoke(pending -> dispatch(pending, client))
+                    .replaceWithVoid();
+        }, "lock notice");
+    }
+
+    Uni<Void> request(String email, String method, ClientInfo client) {
         String normalized = RegistrationService.normalizeEmail(email);
         // The slow code hash runs before the transaction, so it never holds a database connection.
         return newSecret(method)
                 .flatMap(secret -> Panache.withTransaction(() -> record(normalized, method, secret, client)))
-                .invoke(pending -> {
-                    if (pending != null) {
-                        delivery.dispatch(pending, client);
-                    }
-                })
+                .invoke(pending -> dispatch(pending, client))
                 .replaceWithVoid();
+    }
+
+    private void dispatch(PendingResetMail pending, ClientInfo client) {
+        if (pending != null) {
+            delivery.dispatch(pending, client);
+        }
+    }
+
+    private static Secret newLinkSecret() {
+        String token = OpaqueTokens.newToken();
+        return new Secret(token, OpaqueTokens.hash(token));
     }
 
     private Uni<Secret> newSecret(String method) {
         if (PasswordReset.EMAIL_LINK.equals(method)) {
-            String token = OpaqueTokens.newToken();
-            return Uni.createFrom().item(new Secret(token, OpaqueTokens.hash(token)));
+            return Uni.createFrom().item(newLinkSecret());
         }
         // Six digits are guessable offline from a fast hash; Argon2id with its own salt is not, and the salt also
         // keeps two equal codes from colliding in the unique token_hash index.
@@ -80,10 +110,14 @@ public class ForgotPasswordService {
     private Uni<PendingResetMail> record(String email, String method, Secret secret, ClientInfo client) {
         return users.findByEmail(email).flatMap(user -> user == null
                 ? Uni.createFrom().<PendingResetMail> nullItem()
-                : resets.lockAccount(user.id).flatMap(locked -> recordFor(user, method, secret, client)));
+                : resets.lockAccount(user.id).flatMap(locked -> recordFor(user, method, secret, client,
+                        PasswordReset.EMAIL_LINK.equals(method)
+                                ? mails.link(secret.plain())
+                                : mails.code(secret.plain()))));
     }
 
-    private Uni<PendingResetMail> recordFor(User user, String method, Secret secret, ClientInfo client) {
+    private Uni<PendingResetMail> recordFor(User user, String method, Secret secret, ClientInfo client,
+            ResetMails.Mail mail) {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         String email = email(user);
         return resets.countRequestedSince(email, now.minusHours(1)).flatMap(recent -> {
@@ -93,9 +127,6 @@ public class ForgotPasswordService {
                         .replaceWith((PendingResetMail) null);
             }
             PasswordReset reset = newReset(user, method, secret, client, now);
-            ResetMails.Mail mail = PasswordReset.EMAIL_LINK.equals(method)
-                    ? mails.link(secret.plain())
-                    : mails.code(secret.plain());
             return resets.revokePending(user.id, null)
                     .call(() -> resets.persist(reset))
                     .call(() -> audit.record("password_reset.requested", user.id, client,

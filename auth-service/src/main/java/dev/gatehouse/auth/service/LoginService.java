@@ -1,23 +1,29 @@
 package dev.gatehouse.auth.service;
 
-import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.User;
-import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.rest.dto.LoginRequest;
 import dev.gatehouse.auth.rest.dto.TokenResponse;
+import dev.gatehouse.auth.security.DeviceTokens;
 import dev.gatehouse.auth.security.PasswordHasher;
 import dev.gatehouse.common.problem.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Password login. An unknown account and a wrong password get the same answer after the same work, so the answer
- * tells nobody which accounts exist; consecutive failures lock the account for a while.
+ * Password login. An unknown account, a phone number nobody has verified, a wrong password and a locked account all
+ * get the same answer, so the answer tells nobody which accounts exist or are locked.
+ * <p>
+ * Every comparison is reserved with {@link LoginThrottle} before the password is hashed, so parallel guesses cannot
+ * outrun the limit; a refused reservation is answered without hashing. A device that sends the device token of an
+ * earlier login to this account is counted on its own, so failures elsewhere do not lock it out. No transaction is
+ * open while the password is hashed.
  */
 @ApplicationScoped
 public class LoginService {
@@ -27,16 +33,21 @@ public class LoginService {
     private final SessionService sessions;
     private final AuditLog audit;
     private final PlatformAdminBootstrap adminBootstrap;
-    private final AuthConfig.Login config;
+    private final LoginThrottle throttle;
+    private final DeviceTokens deviceTokens;
+    private final ForgotPasswordService resets;
 
     public LoginService(UserRepository users, PasswordHasher hasher, SessionService sessions, AuditLog audit,
-            PlatformAdminBootstrap adminBootstrap, AuthConfig config) {
+            PlatformAdminBootstrap adminBootstrap, LoginThrottle throttle, DeviceTokens deviceTokens,
+            ForgotPasswordService resets) {
         this.users = users;
         this.adminBootstrap = adminBootstrap;
         this.hasher = hasher;
         this.sessions = sessions;
         this.audit = audit;
-        this.config = config.login();
+        this.throttle = throttle;
+        this.deviceTokens = deviceTokens;
+        this.resets = resets;
     }
 
     public Uni<TokenResponse> login(LoginRequest request, ClientInfo client) {
@@ -44,33 +55,51 @@ public class LoginService {
             throw ApiException.invalidField(request.byEmail() ? "phoneNumber" : "email",
                     "give either email or phoneNumber, not both");
         }
-        Uni<User> lookup = request.byEmail()
+        Uni<User> lookup = Panache.withSession(() -> request.byEmail()
                 ? users.findByEmail(RegistrationService.normalizeEmail(request.email()))
-                : users.findByPhoneNumber(request.phoneNumber());
+                : users.findByPhoneNumber(request.phoneNumber()));
         return lookup.flatMap(user -> {
-            if (user == null) {
+            // A phone number proves nothing until its owner verified it: whoever registered it first must not be
+            // able to sign in with it (nor keep its real owner out).
+            if (user == null || request.byPhone() && !user.phoneVerified) {
                 return hasher.verifyAgainstDecoy(request.password()).map(ignored -> {
                     throw invalidCredentials();
                 });
             }
-            if (user.isLockedAt(OffsetDateTime.now())) {
-                throw ApiException.locked("account_locked",
-                        "Too many failed logins: this account is locked for a while. Try again later or reset the password.");
-            }
-            return hasher.verify(request.password(), user.passwordHash).flatMap(matches -> matches
-                    ? Panache.withTransaction(() -> users.clearFailedLogins(user.id)
-                            .call(() -> audit.record("login.succeeded", user.id, client))
-                            .flatMap(ignored -> adminBootstrap.applyAtLogin(user, client))
-                            .flatMap(account -> sessions.open(account, request.deviceId(), client)))
-                    : recordFailure(user, client));
+            Optional<UUID> trustedDevice = deviceTokens.deviceOf(request.deviceToken(), user.id);
+            String scope = trustedDevice.map(LoginThrottle::deviceScope).orElse(LoginThrottle.ACCOUNT);
+            return throttle.reserve(user.id, scope).flatMap(reserved -> {
+                if (!reserved) {
+                    throw invalidCredentials();
+                }
+                return hasher.verify(request.password(), user.passwordHash)
+                        .onFailure(ApiException.class).call(busy -> throttle.release(user.id, scope))
+                        .flatMap(matches -> matches
+                                ? succeed(user, scope, trustedDevice.orElseGet(UUID::randomUUID), request, client)
+                                : fail(user, scope, client));
+            });
         });
     }
 
-    private Uni<TokenResponse> recordFailure(User user, ClientInfo client) {
-        OffsetDateTime lockUntil = OffsetDateTime.now().plus(config.lockDuration());
-        return Panache.withTransaction(() -> users.recordFailedLogin(user.id, config.maxFailedAttempts(), lockUntil)
-                .call(() -> audit.record("login.failed", user.id, client, Map.of("reason", "wrong_password"))))
-                .map(ignored -> {
+    private Uni<TokenResponse> succeed(User user, String scope, UUID device, LoginRequest request,
+            ClientInfo client) {
+        return Panache.withTransaction(() -> throttle.succeeded(user.id, scope)
+                .call(() -> audit.record("login.succeeded", user.id, client))
+                .flatMap(ignored -> adminBootstrap.applyAtLogin(user, client))
+                .flatMap(account -> sessions.open(account, request.deviceId(), client)))
+                .map(tokens -> tokens.withDeviceToken(deviceTokens.issue(user.id, device)));
+    }
+
+    private Uni<TokenResponse> fail(User user, String scope, ClientInfo client) {
+        return Panache.withTransaction(() -> throttle.failed(user.id, scope)
+                .call(lockedUntil -> audit.record("login.failed", user.id, client, lockedUntil == null
+                        ? Map.<String, Object> of("reason", "wrong_password", "scope", scope)
+                        : Map.<String, Object> of("reason", "wrong_password", "scope", scope, "lockedUntil",
+                                lockedUntil.toString()))))
+                .map(lockedUntil -> {
+                    if (lockedUntil != null) {
+                        resets.lockNoticeAfterAnswer(user, lockedUntil, client);
+                    }
                     throw invalidCredentials();
                 });
     }

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +26,8 @@ import io.smallrye.mutiny.Uni;
  * A success sets the new password, spends the reset, ends every session and refresh token of the account (whoever
  * knew the old password is out) and lifts a login lock. Refusals that change state (an expired reset, a wrong code)
  * are committed before the caller is answered. A code allows {@code max_attempts} wrong guesses; the last one
- * revokes the reset and is answered 429.
+ * revokes the reset. Every refusal gets the same 400 {@code reset_invalid}, whether or not a code was pending, so the
+ * answer tells nothing about the account. No password or code is hashed inside a transaction.
  */
 @ApplicationScoped
 public class PasswordResetService {
@@ -36,9 +38,11 @@ public class PasswordResetService {
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
 
     public PasswordResetService(PasswordResetRepository resets, UserRepository users, SessionRepository sessions,
-            RefreshTokenRepository refreshTokens, PasswordHasher hasher, AuditLog audit) {
+            RefreshTokenRepository refreshTokens, PasswordHasher hasher, AuditLog audit, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.resets = resets;
         this.users = users;
         this.sessions = sessions;
@@ -57,8 +61,7 @@ public class PasswordResetService {
 
     private enum Outcome {
         COMPLETED,
-        INVALID,
-        EXHAUSTED
+        INVALID
     }
 
     /** {@code newPassword} must already meet the password policy. */
@@ -113,33 +116,63 @@ public class PasswordResetService {
         });
     }
 
+    /**
+     * A code guess in three steps, so the slow comparison runs with no transaction or row lock held: reserve the
+     * attempt on the latest pending code (a short locked transaction, so concurrent guesses never exceed its
+     * attempts), compare, then complete or count the failure. Every refusal is the same {@link Outcome#INVALID},
+     * whether or not a code was pending, after the same comparison work.
+     */
     private Uni<Outcome> redeemCode(String email, String code, String passwordHash, ClientInfo client) {
-        LocalDateTime now = utcNow();
-        return resets.findLatestPendingCodeForUpdate(email).flatMap(reset -> {
-            if (reset == null) {
-                // Same work as checking a real code, so the timing does not tell that no reset is pending.
+        return Panache.withTransaction(() -> reserveCodeAttempt(email)).flatMap(attempt -> {
+            if (attempt == null) {
                 return hasher.verifyAgainstDecoy(code).replaceWith(Outcome.INVALID);
             }
-            if (reset.isExpiredAt(now)) {
-                reset.expire();
-                return Uni.createFrom().item(Outcome.INVALID);
-            }
-            if (reset.attemptCount >= reset.maxAttempts) {
-                reset.revoke();
-                return Uni.createFrom().item(Outcome.EXHAUSTED);
-            }
-            // Checked under the row lock: concurrent guesses are counted one after the other.
-            return hasher.verify(code, reset.tokenHash).flatMap(matches -> matches
-                    ? complete(reset, passwordHash, client, now)
-                    : wrongCode(reset, client));
+            return hasher.verify(code, attempt.tokenHash()).flatMap(matches -> Panache.withTransaction(() -> matches
+                    ? completeCode(attempt.resetId(), passwordHash, client)
+                    : wrongCode(attempt, client)));
         });
     }
 
-    private Uni<Outcome> wrongCode(PasswordReset reset, ClientInfo client) {
-        boolean exhausted = reset.recordWrongCode();
-        return audit.record(exhausted ? "password_reset.attempts_exhausted" : "password_reset.code_rejected",
-                reset.userId, client, Map.of("resetId", reset.id, "attempts", reset.attemptCount))
-                .replaceWith(exhausted ? Outcome.EXHAUSTED : Outcome.INVALID);
+    private Uni<CodeAttempt> reserveCodeAttempt(String email) {
+        LocalDateTime now = utcNow();
+        return resets.findLatestPendingCodeForUpdate(email).map(reset -> {
+            if (reset == null) {
+                return null;
+            }
+            if (reset.isExpiredAt(now)) {
+                reset.expire();
+                return null;
+            }
+            if (reset.attemptCount >= reset.maxAttempts) {
+                reset.revoke();
+                return null;
+            }
+            reset.attemptCount++;
+            return new CodeAttempt(reset.id, reset.userId, reset.tokenHash, reset.attemptCount, reset.maxAttempts);
+        });
+    }
+
+    private Uni<Outcome> completeCode(UUID resetId, String passwordHash, ClientInfo client) {
+        LocalDateTime now = utcNow();
+        return resets.findByIdForUpdate(resetId).flatMap(reset -> reset == null || !reset.isPending()
+                || reset.isExpiredAt(now)
+                        ? Uni.createFrom().item(Outcome.INVALID)
+                        : complete(reset, passwordHash, client, now));
+    }
+
+    private Uni<Outcome> wrongCode(CodeAttempt attempt, ClientInfo client) {
+        boolean exhausted = attempt.number() >= attempt.allowed();
+        Uni<Integer> revoked = exhausted
+                ? resets.revokeIfPending(attempt.resetId())
+                : Uni.createFrom().item(0);
+        return revoked.call(() -> audit.record(
+                exhausted ? "password_reset.attempts_exhausted" : "password_reset.code_rejected", attempt.userId(),
+                client, Map.of("resetId", attempt.resetId(), "attempts", attempt.number())))
+                .replaceWith(Outcome.INVALID);
+    }
+
+    /** One reserved guess at a code reset, carried out of its transaction to be compared. */
+    private record CodeAttempt(UUID resetId, UUID userId, String tokenHash, int number, int allowed) {
     }
 
     private Uni<Outcome> complete(PasswordReset reset, String passwordHash, ClientInfo client, LocalDateTime now) {
@@ -150,9 +183,8 @@ public class PasswordResetService {
                 return Uni.createFrom().item(Outcome.INVALID);
             }
             user.passwordHash = passwordHash;
-            user.failedLoginCount = 0;
-            user.lockedUntil = null;
             return resets.revokePending(user.id, reset.id)
+                    .call(() -> throttle.liftAll(user.id))
                     .call(() -> sessions.revokeAll(user.id, at, "password_reset"))
                     .call(() -> refreshTokens.revokeAllOfUser(user.id, at))
                     .call(() -> audit.record("password_reset.completed", user.id, client,
@@ -166,8 +198,6 @@ public class PasswordResetService {
             case COMPLETED -> null;
             case INVALID -> throw ApiException.badRequest("reset_invalid",
                     "This reset link or code is wrong, expired or already used. Ask for a new one if needed.");
-            case EXHAUSTED -> throw ApiException.tooManyRequests("too_many_attempts",
-                    "Too many wrong codes: this reset code no longer works. Ask for a new one.", null);
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.service;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +18,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Sends reset emails after the forgot-password request has been answered.
+ * Sends reset emails after the forgot-password request has been answered, and runs other work that must not delay
+ * or shape an answer.
  * <p>
  * The answer to a forgot-password request must not tell whether the account exists, and waiting for SMTP only
  * when it does would tell exactly that through timing (Better Auth gives the same advice). So the email goes out on
@@ -42,14 +44,23 @@ public class ResetMailDelivery {
     }
 
     void dispatch(PendingResetMail pending, ClientInfo client) {
+        runDetached(() -> send(pending, client).invoke(() -> LOG.debugf("Password reset %s emailed", pending.resetId())),
+                "password reset " + pending.resetId() + " delivery");
+    }
+
+    /**
+     * Runs {@code work} apart from the request, which is answered without waiting for it; a failure is logged, never
+     * reported to the caller.
+     */
+    void runDetached(Supplier<Uni<Void>> work, String what) {
         // A fresh duplicated context, marked safe, is what Hibernate Reactive needs to open its own session there;
         // the request's context is finished with by then.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> send(pending, client).subscribe().with(
-                sent -> LOG.debugf("Password reset %s emailed", pending.resetId()),
-                failure -> LOG.errorf(failure, "Password reset %s: could not record its failed delivery",
-                        pending.resetId())));
+        context.runOnContext(ignored -> Uni.createFrom().<Void> deferred(work::get).subscribe().with(
+                done -> {
+                },
+                failure -> LOG.errorf(failure, "%s failed", what)));
     }
 
     private Uni<Void> send(PendingResetMail pending, ClientInfo client) {

@@ -3,6 +3,9 @@ package dev.gatehouse.auth.service;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +16,8 @@ import dev.gatehouse.auth.config.AuthConfig;
 public class ResetMails {
 
     static final String SUBJECT = "Reset your Gatehouse password";
+    static final String LOCK_SUBJECT = "Failed logins to your Gatehouse account";
+    private static final DateTimeFormatter LOCK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private static final String IGNORE = "If you did not ask for this, ignore this email: your password stays as it is.";
 
     private final String resetPageUrl;
@@ -35,6 +40,20 @@ public class ResetMails {
                 + "<p><a href=\"" + Html.escape(link) + "\">Choose a new password</a> (within " + minutes
                 + "; the link works once).</p><p>" + Html.escape(IGNORE) + "</p>";
         return new Mail(SUBJECT, text, html);
+    }
+
+    /** To the owner of an account that failed logins just locked: when it opens again, and a way in meanwhile. */
+    public Mail lockNotice(String token, OffsetDateTime lockedUntil) {
+        String link = resetPageUrl + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String until = LOCK_TIME.format(lockedUntil.withOffsetSameInstant(ZoneOffset.UTC));
+        String intro = "Someone tried wrong passwords for the Gatehouse account of this address, so logins from new "
+                + "devices are paused until " + until + ". Devices you signed in with before still work.";
+        String text = intro + "\n\nIf it was not you, choose a new password within " + minutes(config.linkTtl())
+                + " with this link:\n\n" + link + "\n\nThe link works once. If it was you, just wait and try again.\n";
+        String html = "<p>" + Html.escape(intro) + "</p><p>If it was not you, <a href=\"" + Html.escape(link)
+                + "\">choose a new password</a> (within " + minutes(config.linkTtl())
+                + "; the link works once). If it was you, just wait and try again.</p>";
+        return new Mail(LOCK_SUBJECT, text, html);
     }
 
     public Mail code(String code) {

@@ -16,6 +16,20 @@ final class ServiceEnvironment {
     static final String APPROVAL_SERVICE_SCOPES = "members:read,members:write,revocations:read";
     static final String AUTH_SERVICE_SCOPES = "otp:send,otp:verify,messages:send,user-data:delete";
 
+    /**
+     * Every request of a local run reaches auth-service from 127.0.0.1 (through the gateway), so its limits per client
+     * address would count all callers together: they are raised out of the way. The limits per account and the
+     * global ones stay as in production, so a local run still shows them.
+     */
+    static final Map<String, String> LOCAL_ADDRESS_LIMITS = Map.of(
+            "RATE_LIMIT_LOGIN_PER_IP", "100000/PT1M",
+            "RATE_LIMIT_REGISTER_PER_IP", "100000/PT1M",
+            "RATE_LIMIT_FORGOT_PER_IP", "100000/PT1M",
+            "RATE_LIMIT_RESET_PER_IP", "100000/PT1M",
+            "RATE_LIMIT_TOKEN_PER_IP", "100000/PT1M",
+            "RATE_LIMIT_VERIFICATION_SEND_PER_IP", "100000/PT1M",
+            "RATE_LIMIT_VERIFICATION_CONFIRM_PER_IP", "100000/PT1M");
+
     private final LocalSettings settings;
     private final DatabaseEndpoint database;
     private final KeyMaterial keys;
@@ -49,6 +63,7 @@ final class ServiceEnvironment {
                 env.put("COMPANY_SERVICE_URL", settings.serviceUrl(ServiceSpec.COMPANY));
                 env.put("APPROVAL_SERVICE_URL", settings.serviceUrl(ServiceSpec.APPROVAL));
                 env.putAll(clientCredentials(service, KeyMaterial.CLIENT_SECRET_AUTH_SERVICE));
+                env.putAll(LOCAL_ADDRESS_LIMITS);
             }
             case OTP -> {
                 env.put(KeyMaterial.OTP_HASH_KEY, keys.secret(KeyMaterial.OTP_HASH_KEY));

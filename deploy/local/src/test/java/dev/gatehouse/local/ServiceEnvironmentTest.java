@@ -30,6 +30,10 @@ class ServiceEnvironmentTest {
         assertEquals(keys.jwksFile().toString(), auth.get("JWT_KEYS_FILE"));
         assertEquals("http://127.0.0.1:18080", auth.get("PUBLIC_BASE_URL"));
         assertEquals("http://127.0.0.1:8082", auth.get("OTP_SERVICE_URL"));
+        // All local callers share 127.0.0.1: the per-address limits are out of the way, the others stay.
+        assertEquals("100000/PT1M", auth.get("RATE_LIMIT_LOGIN_PER_IP"));
+        assertEquals("100000/PT1M", auth.get("RATE_LIMIT_REGISTER_PER_IP"));
+        assertFalse(auth.containsKey("RATE_LIMIT_LOGIN_PER_ACCOUNT"));
 
         Map<String, String> otp = environment.of(ServiceSpec.OTP);
         assertEquals("8082", otp.get("QUARKUS_HTTP_PORT"));
