@@ -19,6 +19,7 @@ import dev.gatehouse.testing.TrustAuthService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Approving is a saga: decision committed as APPROVING, member added in company-service, request APPROVED. A failure
@@ -38,9 +39,18 @@ class ApprovalSagaTest {
     @Inject
     Database database;
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    /** company-service answers normally again, and the breakers in front of it forget the failures. */
+    private void companyServiceBack() {
+        companies.reset();
+        breakers.resetAll();
+    }
+
     @AfterEach
     void backToNormal() {
-        companies.reset();
+        companyServiceBack();
         database.update("DROP TRIGGER IF EXISTS fail_approving ON staff_approval_requests");
         database.update("DROP FUNCTION IF EXISTS fail_approving()");
     }
@@ -65,7 +75,7 @@ class ApprovalSagaTest {
         database.overdue(id);
         Approvals.read(owner, id).body("status", equalTo("APPROVING"));
 
-        companies.reset();
+        companyServiceBack();
         reconcile();
         Approvals.read(owner, id).body("status", equalTo("APPROVED")).body("grantedRole", equalTo("STAFF"));
         assertEquals("STAFF", companies.roleOf(companyId, person));
@@ -114,7 +124,7 @@ class ApprovalSagaTest {
         Approvals.read(owner, id).body("status", equalTo("APPROVING"));
         assertNull(companies.roleOf(companyId, person));
 
-        companies.reset();
+        companyServiceBack();
         reconcile();
         Approvals.read(owner, id).body("status", equalTo("APPROVED")).body("grantedRole", equalTo("ADMIN"));
         assertEquals("ADMIN", companies.roleOf(companyId, person));
@@ -130,7 +140,7 @@ class ApprovalSagaTest {
         companies.addMemberMode(CompanyServiceStub.Mode.FAILING);
         Approvals.approve(owner, id).statusCode(503);
 
-        companies.reset();
+        companyServiceBack();
         companies.setStatus(companyId, "SUSPENDED");
         reconcile();
         Approvals.read(owner, id).body("status", equalTo("PENDING")).body("grantedRole", equalTo(null));
@@ -151,7 +161,7 @@ class ApprovalSagaTest {
         companies.addMemberMode(CompanyServiceStub.Mode.FAILING);
         Approvals.approve(owner, id, "ADMIN").statusCode(503);
 
-        companies.reset();
+        companyServiceBack();
         Approvals.approve(owner, id, "STAFF").statusCode(200).body("status", equalTo("APPROVED"))
                 .body("grantedRole", equalTo("ADMIN"));
         assertEquals("ADMIN", companies.roleOf(companyId, person));

@@ -37,14 +37,14 @@ class ServiceScopeTest {
                 Approvals.ISSUER.userToken(requester), Approvals.ISSUER.adminToken(UUID.randomUUID()),
                 Approvals.ISSUER.userTokenClaimingScopes(requester),
                 Approvals.ISSUER.serviceTokenWithUserAudience("auth-service") }) {
-            given().auth().oauth2(token).when().delete("/internal/users/" + requester + "/requests")
+            given().auth().oauth2(token).when().put("/internal/deleted-users/" + requester)
                     .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"));
         }
-        given().when().delete("/internal/users/" + requester + "/requests").then().statusCode(401);
+        given().when().put("/internal/deleted-users/" + requester).then().statusCode(401);
         given().auth().oauth2(Approvals.token(requester)).when().get("/approvals/mine").then().body("$", hasSize(1));
 
         given().auth().oauth2(Approvals.ISSUER.serviceToken("auth-service", Set.of("user-data:delete")))
-                .when().delete("/internal/users/" + requester + "/requests")
-                .then().statusCode(200).body("removed", equalTo(1));
+                .when().put("/internal/deleted-users/" + requester)
+                .then().statusCode(204);
     }
 }

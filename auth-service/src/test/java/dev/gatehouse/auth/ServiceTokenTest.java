@@ -30,7 +30,7 @@ class ServiceTokenTest {
         JsonPath claims = claimsOf(token);
         assertEquals("company-service", claims.getString("sub"));
         assertEquals("service", claims.getString("token_use"));
-        assertEquals("otp:send otp:verify", claims.getString("scope"));
+        assertEquals("otp:send otp:verify revocations:read", claims.getString("scope"));
         // The service audience only: no endpoint that expects a person accepts it as one.
         assertEquals("gatehouse-services", audienceOf(claims));
         assertTrue(claims.getList("groups") == null || claims.getList("groups").isEmpty());

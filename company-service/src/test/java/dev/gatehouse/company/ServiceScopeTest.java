@@ -67,7 +67,7 @@ class ServiceScopeTest {
             readRole(token, companyId, owner).statusCode(403);
             removeUser(token, owner).statusCode(403);
         }
-        given().when().delete("/internal/users/" + owner + "/memberships").then().statusCode(401)
+        given().when().put("/internal/deleted-users/" + owner).then().statusCode(401)
                 .body("code", equalTo("unauthorized"));
         given().auth().oauth2(Companies.ISSUER.userToken(owner)).when().get("/companies/mine").then().statusCode(200);
     }
@@ -90,6 +90,6 @@ class ServiceScopeTest {
     }
 
     private static ValidatableResponse removeUser(String token, UUID userId) {
-        return given().auth().oauth2(token).when().delete("/internal/users/" + userId + "/memberships").then();
+        return given().auth().oauth2(token).when().put("/internal/deleted-users/" + userId).then();
     }
 }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
+
 import dev.gatehouse.auth.rest.dto.RevocationFeedResponse;
 import dev.gatehouse.auth.service.revocation.RevocationFeed;
 import dev.gatehouse.common.problem.ApiException;
@@ -21,6 +23,8 @@ import io.smallrye.mutiny.Uni;
  * The revocation feed other services poll (service tokens only). Outside {@code /auth} and {@code /users}, so the
  * gateway never routes it.
  */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/internal/revocations")
 @PermissionsAllowed(ServiceScopes.REVOCATIONS_READ)
 @Produces(MediaType.APPLICATION_JSON)

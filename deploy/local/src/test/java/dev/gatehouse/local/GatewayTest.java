@@ -56,12 +56,12 @@ class GatewayTest {
     }
 
     private static final CountDownLatch SLOW_REQUEST_ARRIVED = new CountDownLatch(1);
-    /** Counted down when the gateway closes the connection of the /auth/slow request before it was answered. */
+    /** Counted down when the gateway closes the connection of the /users/slow request before it was answered. */
     private static final CountDownLatch SLOW_REQUEST_RESET = new CountDownLatch(1);
 
     /** Echoes what arrived, so the test sees what the gateway forwarded. */
     private static void backendAnswer(HttpServerRequest request) {
-        if (request.path().equals("/auth/slow")) {
+        if (request.path().equals("/users/slow")) {
             // Never answers on its own: only the gateway passing on the client's hang-up ends it.
             request.connection().closeHandler(closed -> SLOW_REQUEST_RESET.countDown());
             SLOW_REQUEST_ARRIVED.countDown();
@@ -157,7 +157,7 @@ class GatewayTest {
     @Test
     void aClientThatHangsUpResetsTheBackendRequest() throws Exception {
         try (Socket client = new Socket("127.0.0.1", gatewayPort)) {
-            client.getOutputStream().write(("GET /auth/slow HTTP/1.1\r\nHost: 127.0.0.1:" + gatewayPort + "\r\n\r\n")
+            client.getOutputStream().write(("GET /users/slow HTTP/1.1\r\nHost: 127.0.0.1:" + gatewayPort + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             client.getOutputStream().flush();
             assertTrue(SLOW_REQUEST_ARRIVED.await(10, TimeUnit.SECONDS), "the request never reached the backend");
