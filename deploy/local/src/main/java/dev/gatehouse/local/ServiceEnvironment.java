@@ -62,6 +62,13 @@ final class ServiceEnvironment {
                 env.put("COMPANY_SERVICE_URL", settings.serviceUrl(ServiceSpec.COMPANY));
                 env.putAll(clientCredentials(service, KeyMaterial.CLIENT_SECRET_APPROVAL_SERVICE));
             }
+            case CONSOLE -> {
+                // The console calls the public API of these three, as a browser's backend.
+                env.put("COMPANY_SERVICE_URL", settings.serviceUrl(ServiceSpec.COMPANY));
+                env.put("APPROVAL_SERVICE_URL", settings.serviceUrl(ServiceSpec.APPROVAL));
+                // The local gateway speaks plain HTTP, where a browser drops Secure cookies.
+                env.put("CONSOLE_SECURE_COOKIE", "false");
+            }
         }
         return env;
     }
