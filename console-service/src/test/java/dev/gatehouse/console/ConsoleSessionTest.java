@@ -161,6 +161,19 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aConfirmedVerificationReplacesTheTokensSoTheirClaimsAreCurrent() {
+        Browser browser = signIn();
+        int refreshes = GatehouseStub.calls("POST /auth/refresh");
+        given().redirects().follow(false).cookie("gatehouse_console", browser.session())
+                .formParam("csrf", browser.csrf()).formParam("code", "123456")
+                .post("/console/me/verification/email/confirm").then().statusCode(303);
+        assertEquals(refreshes + 1, GatehouseStub.calls("POST /auth/refresh"));
+        // The stub no longer accepts the old token: the next page works only with the new one.
+        given().cookie("gatehouse_console", browser.session()).get("/console/me").then().statusCode(200)
+                .body(containsString("Verified."));
+    }
+
+    @Test
     void anUnavailableServiceReadsAsASentenceNotAStackTrace() {
         Browser browser = signIn();
         GatehouseStub.DOWN.set("/companies");

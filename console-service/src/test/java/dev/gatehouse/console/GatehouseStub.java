@@ -132,6 +132,12 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
             case "POST /users/me/phone/verification/confirm" -> problem(request, 422, "otp_invalid",
                     "The code is wrong", 2);
             case "POST /users/me/phone/verification" -> request.response().setStatusCode(202).end();
+            case "POST /users/me/email/verification/confirm" -> {
+                // The old token's claims say "not verified"; the console must replace it.
+                LIVE_ACCESS_TOKENS.remove(token);
+                json(request, 200, new JsonObject().put("id", USER_ID.toString()).put("email", EMAIL)
+                        .put("emailVerified", true).put("roles", new JsonArray().add("USER")));
+            }
             case "POST /auth/logout" -> {
                 LIVE_ACCESS_TOKENS.remove(token);
                 request.response().setStatusCode(204).end();

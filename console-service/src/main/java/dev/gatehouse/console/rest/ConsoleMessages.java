@@ -75,7 +75,7 @@ public interface ConsoleMessages {
     @Message("Phone number")
     String phoneLabel();
 
-    @Message("At least 12 characters.")
+    @Message("10 to 128 characters, with at least one letter and one digit or symbol.")
     String passwordHint();
 
     @Message("Create the account")

@@ -92,13 +92,22 @@ public class ConsolePages {
      * {@code backTo} carrying the outcome as a notice (POST, redirect, GET: reloading never repeats the action).
      */
     Response act(String csrf, String backTo, Action action) {
+        return act(csrf, backTo, false, action);
+    }
+
+    /** @param changesClaims whether success changes what the access token says, so it is replaced at once */
+    Response act(String csrf, String backTo, boolean changesClaims, Action action) {
         Visit visit = visit();
         ConsoleSession session = session(visit);
         sessions.checkCsrf(session, csrf);
         ConsoleMessages msg = messages(visit.locale());
         try {
             String token = sessions.accessToken(session, visit.clientAddress());
-            sessions.flash(session, false, action.run(token, msg));
+            String done = action.run(token, msg);
+            if (changesClaims) {
+                sessions.refreshNow(session, visit.clientAddress());
+            }
+            sessions.flash(session, false, done);
         } catch (ServiceProblem problem) {
             if (problem.unauthenticated()) {
                 sessions.forget(session);

@@ -63,7 +63,7 @@ public class MeResource {
     @Path("/verification/{channel}/confirm")
     public Response confirmCode(@PathParam("channel") String channel, @FormParam("csrf") String csrf,
             @FormParam("code") String code) {
-        return pages.act(csrf, PAGE, (token, msg) -> {
+        return pages.act(csrf, PAGE, true, (token, msg) -> {
             auth.confirmVerification(token, channel(channel), ConsolePages.required(code));
             return msg.confirmed();
         });

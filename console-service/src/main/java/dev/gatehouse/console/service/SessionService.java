@@ -107,6 +107,18 @@ public class SessionService {
         }
     }
 
+    /**
+     * Replaces the tokens now, whatever their age: after a verification the access token's claims
+     * ({@code email_verified}, {@code phone_number_verified}) are out of date, and the services decide by them. When
+     * another request is refreshing at this moment, its new token carries the new claims as well.
+     */
+    public void refreshNow(ConsoleSession session, String clientAddress) {
+        ConsoleSession current = sessions.find(session.idHash()).orElseThrow(() -> new SignInRequired(true));
+        if (sessions.claimRefresh(current.idHash(), current.refreshToken(), now().plus(config.refreshClaim()))) {
+            refresh(current, clientAddress);
+        }
+    }
+
     private String refresh(ConsoleSession session, String clientAddress) {
         Model.Tokens tokens;
         try {
