@@ -86,6 +86,8 @@ final class ServiceEnvironment {
         env.put("PUBLIC_BASE_URL", settings.gatewayUrl());
         env.put("AUTH_SERVICE_URL", settings.serviceUrl(ServiceSpec.AUTH));
         env.put("JWKS_URL", settings.serviceUrl(ServiceSpec.AUTH) + "/.well-known/jwks.json");
+        // Developers trying Gatehouse read each API at http://127.0.0.1:<service port>/q/swagger-ui.
+        env.put("SWAGGER_UI_ENABLED", "true");
         return env;
     }
 
