@@ -38,15 +38,16 @@ public class EmailVerificationPageResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<RestResponse<String>> verify(@RestQuery String token) {
+        String lang = PageLanguage.of(request);
         return verification.confirmLink(token, RequestClient.of(request))
-                .map(user -> EmailVerificationPage.confirmed(user.email))
+                .map(user -> EmailVerificationPage.confirmed(user.email, lang))
                 .onFailure().recoverWithItem(failure -> {
                     if (failure instanceof ApiException refusal) {
-                        return EmailVerificationPage.refused(refusal);
+                        return EmailVerificationPage.refused(refusal, lang);
                     }
                     String errorId = UUID.randomUUID().toString();
                     LOG.errorf(failure, "Email link verification failed unexpectedly (error id %s)", errorId);
-                    return EmailVerificationPage.broken(errorId);
+                    return EmailVerificationPage.broken(errorId, lang);
                 });
     }
 }

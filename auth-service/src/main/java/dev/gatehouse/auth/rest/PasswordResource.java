@@ -79,8 +79,8 @@ public class PasswordResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<RestResponse<String>> page(@RestQuery String token) {
         return resets.inspectLink(token).map(state -> state == LinkState.USABLE
-                ? PasswordResetPage.form(200, token, null)
-                : PasswordResetPage.unusable(state));
+                ? PasswordResetPage.form(200, token, null, PageLanguage.of(request))
+                : PasswordResetPage.unusable(state, PageLanguage.of(request)));
     }
 
     /** The page's form posted without JavaScript; answered with the next page instead of JSON. */
@@ -91,19 +91,20 @@ public class PasswordResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<RestResponse<String>> resetFromPage(@RestForm String token, @RestForm String newPassword,
             @RestForm String confirmPassword) {
+        String lang = PageLanguage.of(request);
         if (token == null || token.isBlank() || token.length() > 200) {
-            return Uni.createFrom().item(PasswordResetPage.unusable(LinkState.INVALID));
+            return Uni.createFrom().item(PasswordResetPage.unusable(LinkState.INVALID, lang));
         }
         if (newPassword == null || !PASSWORD.matcher(newPassword).matches()) {
-            return Uni.createFrom().item(
-                    PasswordResetPage.form(400, token, "The new password " + Patterns.PASSWORD_MESSAGE + "."));
+            return Uni.createFrom().item(PasswordResetPage.form(400, token, PasswordResetPage.FormError.RULE, lang));
         }
         if (!newPassword.equals(confirmPassword)) {
-            return Uni.createFrom().item(PasswordResetPage.form(400, token, "The two passwords do not match."));
+            return Uni.createFrom()
+                    .item(PasswordResetPage.form(400, token, PasswordResetPage.FormError.MISMATCH, lang));
         }
         return resets.resetWithLink(token, newPassword, RequestClient.of(request))
-                .map(ignored -> PasswordResetPage.changed())
+                .map(ignored -> PasswordResetPage.changed(lang))
                 .onFailure(ApiException.class).recoverWithUni(refused -> resets.inspectLink(token)
-                        .map(PasswordResetPage::unusable));
+                        .map(state -> PasswordResetPage.unusable(state, lang)));
     }
 }
