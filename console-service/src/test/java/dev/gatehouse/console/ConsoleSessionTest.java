@@ -174,6 +174,31 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aWrongCurrentPasswordReadsAsSuch() {
+        Browser browser = signIn();
+        given().redirects().follow(false).cookie("gatehouse_console", browser.session())
+                .formParam("csrf", browser.csrf()).formParam("currentPassword", "not it")
+                .formParam("newPassword", "Another-Long-Passphrase-7").post("/console/me/password").then()
+                .statusCode(303);
+        given().cookie("gatehouse_console", browser.session()).get("/console/me").then()
+                .body(containsString("The current password is not right."));
+    }
+
+    @Test
+    void platformAdminsSearchPeopleAndSeeWhyAStatusChangeIsRefused() {
+        Browser browser = signIn();
+        given().cookie("gatehouse_console", browser.session()).queryParam("language", "java")
+                .get("/console/admin").then().statusCode(200)
+                .body(containsString("1 people found.")).body(containsString("found-java@example.com"));
+        given().redirects().follow(false).cookie("gatehouse_console", browser.session())
+                .formParam("csrf", browser.csrf()).formParam("companyId", "KE-ABCD-1234")
+                .formParam("status", "ACTIVE").formParam("reason", "Reopened").post("/console/admin/company-status")
+                .then().statusCode(303).header("Location", containsString("/console/admin"));
+        given().cookie("gatehouse_console", browser.session()).get("/console/admin").then()
+                .body(containsString("That status change is not allowed"));
+    }
+
+    @Test
     void anUnavailableServiceReadsAsASentenceNotAStackTrace() {
         Browser browser = signIn();
         GatehouseStub.DOWN.set("/companies");

@@ -143,6 +143,14 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
                 request.response().setStatusCode(204).end();
             }
             case "GET /companies/mine" -> json(request, 200, null);
+            case "POST /users/me/password" -> problem(request, 403, "invalid_credentials", "Invalid credentials", null);
+            case "GET /users" -> json(request, 200, new JsonObject()
+                    .put("items", new JsonArray().add(new JsonObject().put("id", USER_ID.toString())
+                            .put("email", "found-" + request.getParam("language") + "@example.com")
+                            .put("phoneNumber", "+254700000001").put("verificationStatus", "VERIFIED")))
+                    .put("page", 0).put("size", 20).put("totalItems", 1).put("totalPages", 1));
+            case "PUT /companies/KE-ABCD-1234/status" -> problem(request, 409, "illegal_transition",
+                    "DEACTIVATED is final", null);
             default -> problem(request, 404, "not_found", "No stub for " + key, null);
         }
     }

@@ -103,7 +103,11 @@ public class MeResource {
     public Response changePassword(@FormParam("csrf") String csrf, @FormParam("currentPassword") String current,
             @FormParam("newPassword") String next) {
         return pages.act(csrf, PAGE, (token, msg) -> {
-            auth.changePassword(token, ConsolePages.required(current), ConsolePages.required(next));
+            try {
+                auth.changePassword(token, ConsolePages.required(current), ConsolePages.required(next));
+            } catch (ServiceProblem problem) {
+                throw currentPasswordWrong(problem);
+            }
             return msg.passwordChanged();
         });
     }
@@ -126,7 +130,7 @@ public class MeResource {
                 sessions.forget(session);
                 throw new SignInRequired(true);
             }
-            sessions.flash(session, true, ProblemText.of(problem, msg));
+            sessions.flash(session, true, ProblemText.of(currentPasswordWrong(problem), msg));
             return ConsolePages.redirect(PAGE);
         }
         sessions.forget(session);
@@ -180,6 +184,16 @@ public class MeResource {
             }
             throw problem;
         }
+    }
+
+    /**
+     * auth-service answers a wrong current password with the sign-in code {@code invalid_credentials}; here it can
+     * only mean the password typed into this form.
+     */
+    private static ServiceProblem currentPasswordWrong(ServiceProblem problem) {
+        return "invalid_credentials".equals(problem.code())
+                ? new ServiceProblem(problem.status(), "wrong_password", problem.detail(), problem.errors(), null)
+                : problem;
     }
 
     /** Only the two channels auth-service has; anything else is a form nobody rendered. */
