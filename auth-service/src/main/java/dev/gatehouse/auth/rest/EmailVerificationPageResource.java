@@ -47,16 +47,17 @@ public class EmailVerificationPageResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<RestResponse<String>> verify(@RestQuery String token) {
         ClientInfo client = RequestClient.of(request);
+        String lang = PageLanguage.of(request);
         // A refusal by the request limits is answered as problem+json with Retry-After, not as a page about the link.
         return limits.verificationLink(client).chain(() -> verification.confirmLink(token, client)
-                .map(user -> EmailVerificationPage.confirmed(user.email))
+                .map(user -> EmailVerificationPage.confirmed(user.email, lang))
                 .onFailure().recoverWithItem(failure -> {
                     if (failure instanceof ApiException refusal) {
-                        return EmailVerificationPage.refused(refusal);
+                        return EmailVerificationPage.refused(refusal, lang);
                     }
                     String errorId = UUID.randomUUID().toString();
                     LOG.errorf(failure, "Email link verification failed unexpectedly (error id %s)", errorId);
-                    return EmailVerificationPage.broken(errorId);
+                    return EmailVerificationPage.broken(errorId, lang);
                 }));
     }
 }

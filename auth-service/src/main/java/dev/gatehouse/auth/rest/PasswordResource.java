@@ -90,8 +90,8 @@ public class PasswordResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<RestResponse<String>> page(@RestQuery String token) {
         return resets.inspectLink(token).map(state -> state == LinkState.USABLE
-                ? PasswordResetPage.form(200, token, null)
-                : PasswordResetPage.unusable(state));
+                ? PasswordResetPage.form(200, token, null, PageLanguage.of(request))
+                : PasswordResetPage.unusable(state, PageLanguage.of(request)));
     }
 
     /** The page's form posted without JavaScript; answered with the next page instead of JSON. */
@@ -102,22 +102,23 @@ public class PasswordResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<RestResponse<String>> resetFromPage(@RestForm String token, @RestForm String newPassword,
             @RestForm String confirmPassword) {
+        String lang = PageLanguage.of(request);
         if (token == null || token.isBlank() || token.length() > 200) {
-            return Uni.createFrom().item(PasswordResetPage.unusable(LinkState.INVALID));
+            return Uni.createFrom().item(PasswordResetPage.unusable(LinkState.INVALID, lang));
         }
         if (newPassword == null || !PASSWORD.matcher(newPassword).matches()) {
-            return Uni.createFrom().item(
-                    PasswordResetPage.form(400, token, "The new password " + Patterns.PASSWORD_MESSAGE + "."));
+            return Uni.createFrom().item(PasswordResetPage.form(400, token, PasswordResetPage.FormError.RULE, lang));
         }
         if (!newPassword.equals(confirmPassword)) {
-            return Uni.createFrom().item(PasswordResetPage.form(400, token, "The two passwords do not match."));
+            return Uni.createFrom()
+                    .item(PasswordResetPage.form(400, token, PasswordResetPage.FormError.MISMATCH, lang));
         }
         ClientInfo client = RequestClient.of(request);
         return limits.resetByLink(client)
                 .chain(() -> resets.resetWithLink(token, newPassword, client))
-                .map(ignored -> PasswordResetPage.changed())
+                .map(ignored -> PasswordResetPage.changed(lang))
                 // A refused link gets the page that says why; a limit or a busy service keeps its own answer.
                 .onFailure(failure -> failure instanceof ApiException refusal && refusal.problem().status() == 400)
-                .recoverWithUni(refused -> resets.inspectLink(token).map(PasswordResetPage::unusable));
+                .recoverWithUni(refused -> resets.inspectLink(token).map(state -> PasswordResetPage.unusable(state, lang)));
     }
 }

@@ -10,15 +10,36 @@ import java.time.format.DateTimeFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.config.AuthConfig;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
-/** The two reset emails: one with a link to the reset page, one with a six-digit code. */
+/**
+ * The two reset emails, from Qute templates and the {@link AuthTexts} bundle: one with a link to the reset page
+ * (plain text and HTML), one with a six-digit code (plain text).
+ */
 @ApplicationScoped
 public class ResetMails {
 
-    static final String SUBJECT = "Reset your Gatehouse password";
+    /** The language of mails whose reader's language is not known. */
+    static final String DEFAULT_LANGUAGE = "en";
+    /** The lock notice is in English only so far: the bundle does not have its texts yet. */
     static final String LOCK_SUBJECT = "Failed logins to your Gatehouse account";
     private static final DateTimeFormatter LOCK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
-    private static final String IGNORE = "If you did not ask for this, ignore this email: your password stays as it is.";
+
+    @CheckedTemplate(basePath = "mails")
+    static class Templates {
+        static native TemplateInstance resetLinkText(String link, String minutes);
+
+        static native TemplateInstance resetLinkHtml(String link, String minutes, String lang);
+
+        static native TemplateInstance resetCodeText(String code, String minutes);
+
+        static native TemplateInstance lockNoticeText(String link, String until, long minutes);
+
+        static native TemplateInstance lockNoticeHtml(String link, String until, long minutes);
+    }
 
     private final String resetPageUrl;
     private final AuthConfig.PasswordReset config;
@@ -31,41 +52,43 @@ public class ResetMails {
     }
 
     public Mail link(String token) {
+        return link(token, DEFAULT_LANGUAGE);
+    }
+
+    public Mail link(String token, String lang) {
         String link = resetPageUrl + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        String minutes = minutes(config.linkTtl());
-        String text = "Someone asked to reset the password of the Gatehouse account for this address.\n\n"
-                + "Open this link within " + minutes + " to choose a new password:\n\n" + link + "\n\n"
-                + "The link works once. " + IGNORE + "\n";
-        String html = "<p>Someone asked to reset the password of the Gatehouse account for this address.</p>"
-                + "<p><a href=\"" + Html.escape(link) + "\">Choose a new password</a> (within " + minutes
-                + "; the link works once).</p><p>" + Html.escape(IGNORE) + "</p>";
-        return new Mail(SUBJECT, text, html);
+        AuthTexts texts = texts(lang);
+        String minutes = texts.minutes(minutes(config.linkTtl()));
+        return new Mail(texts.mailSubject(), Templates.resetLinkText(link, minutes).setLocale(lang).render(),
+                Templates.resetLinkHtml(link, minutes, lang).setLocale(lang).render());
     }
 
     /** To the owner of an account that failed logins just locked: when it opens again, and a way in meanwhile. */
     public Mail lockNotice(String token, OffsetDateTime lockedUntil) {
         String link = resetPageUrl + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         String until = LOCK_TIME.format(lockedUntil.withOffsetSameInstant(ZoneOffset.UTC));
-        String intro = "Someone tried wrong passwords for the Gatehouse account of this address, so logins from new "
-                + "devices are paused until " + until + ". Devices you signed in with before still work.";
-        String text = intro + "\n\nIf it was not you, choose a new password within " + minutes(config.linkTtl())
-                + " with this link:\n\n" + link + "\n\nThe link works once. If it was you, just wait and try again.\n";
-        String html = "<p>" + Html.escape(intro) + "</p><p>If it was not you, <a href=\"" + Html.escape(link)
-                + "\">choose a new password</a> (within " + minutes(config.linkTtl())
-                + "; the link works once). If it was you, just wait and try again.</p>";
+        long minutes = minutes(config.linkTtl());
+        String text = Templates.lockNoticeText(link, until, minutes).render();
+        String html = Templates.lockNoticeHtml(link, until, minutes).render();
         return new Mail(LOCK_SUBJECT, text, html);
     }
 
     public Mail code(String code) {
-        String text = "Your Gatehouse password reset code is " + code + ".\n\n"
-                + "Enter it within " + minutes(config.codeTtl()) + " together with your new password. " + IGNORE
-                + "\n";
-        return new Mail(SUBJECT, text, null);
+        return code(code, DEFAULT_LANGUAGE);
     }
 
-    private static String minutes(Duration ttl) {
-        long minutes = Math.max(1, ttl.toMinutes());
-        return minutes == 1 ? "1 minute" : minutes + " minutes";
+    public Mail code(String code, String lang) {
+        AuthTexts texts = texts(lang);
+        String minutes = texts.minutes(minutes(config.codeTtl()));
+        return new Mail(texts.mailSubject(), Templates.resetCodeText(code, minutes).setLocale(lang).render(), null);
+    }
+
+    private static AuthTexts texts(String lang) {
+        return MessageBundles.get(AuthTexts.class, Localized.Literal.of(lang));
+    }
+
+    private static long minutes(Duration ttl) {
+        return Math.max(1, ttl.toMinutes());
     }
 
     public record Mail(String subject, String text, String html) {

@@ -33,7 +33,7 @@ final class LocalRunProcess {
             "COMPANY_VERIFICATION_CONFIRM_PER_IP", "100000");
 
     private static final List<String> SERVICES = List.of("auth-service", "otp-service", "company-service",
-            "approval-service");
+            "approval-service", "console-service");
     /** A first start unpacks PostgreSQL and runs every service's migrations on a two-core machine. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -63,7 +63,7 @@ final class LocalRunProcess {
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String variable : List.of("GATEHOUSE_GATEWAY_PORT", "GATEHOUSE_AUTH_PORT", "GATEHOUSE_OTP_PORT",
-                "GATEHOUSE_COMPANY_PORT", "GATEHOUSE_APPROVAL_PORT", "GATEHOUSE_PG_PORT")) {
+                "GATEHOUSE_COMPANY_PORT", "GATEHOUSE_APPROVAL_PORT", "GATEHOUSE_CONSOLE_PORT", "GATEHOUSE_PG_PORT")) {
             ports.put(variable, freePort());
         }
         ProcessBuilder builder = new ProcessBuilder(root.resolve("deploy/local/run").toString())

@@ -84,6 +84,13 @@ final class ServiceEnvironment {
                 env.put("COMPANY_SERVICE_URL", settings.serviceUrl(ServiceSpec.COMPANY));
                 env.putAll(clientCredentials(service, KeyMaterial.CLIENT_SECRET_APPROVAL_SERVICE));
             }
+            case CONSOLE -> {
+                // The console calls the public API of these three, as a browser's backend.
+                env.put("COMPANY_SERVICE_URL", settings.serviceUrl(ServiceSpec.COMPANY));
+                env.put("APPROVAL_SERVICE_URL", settings.serviceUrl(ServiceSpec.APPROVAL));
+                // The local gateway speaks plain HTTP, where a browser drops Secure cookies.
+                env.put("CONSOLE_SECURE_COOKIE", "false");
+            }
         }
         return env;
     }
@@ -105,6 +112,8 @@ final class ServiceEnvironment {
         env.put("OTEL_SDK_DISABLED", String.valueOf(settings.otlpEndpoint().isEmpty()));
         settings.otlpEndpoint().ifPresent(endpoint -> env.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint));
         env.put("LOG_JSON", String.valueOf(settings.jsonLogs()));
+        // Developers trying Gatehouse read each API at http://127.0.0.1:<service port>/q/swagger-ui.
+        env.put("SWAGGER_UI_ENABLED", "true");
         return env;
     }
 

@@ -1,14 +1,15 @@
 package dev.gatehouse.local;
 
 /**
- * The four services as the local run knows them. The names are the Kubernetes Service names, because the
+ * The services as the local run knows them. The names are the Kubernetes Service names, because the
  * HTTPRoutes' backendRefs point at those and the gateway maps them back to local ports.
  */
 public enum ServiceSpec {
     AUTH("auth-service", "auth", 8081, "GATEHOUSE_AUTH_PORT"),
     OTP("otp-service", "otp", 8082, "GATEHOUSE_OTP_PORT"),
     COMPANY("company-service", "company", 8083, "GATEHOUSE_COMPANY_PORT"),
-    APPROVAL("approval-service", "approval", 8084, "GATEHOUSE_APPROVAL_PORT");
+    APPROVAL("approval-service", "approval", 8084, "GATEHOUSE_APPROVAL_PORT"),
+    CONSOLE("console-service", "console", 8085, "GATEHOUSE_CONSOLE_PORT");
 
     private final String serviceName;
     private final String databaseName;

@@ -39,10 +39,13 @@ class RouteTableTest {
             "/auth/email/verify, auth-service",
             "/users/me/sessions, auth-service",
             "/.well-known/jwks.json, auth-service",
+            "/.well-known/openid-configuration, auth-service",
             "/companies, company-service",
             "/companies/mine, company-service",
             "/companies/GH-7Q2K/members, company-service",
             "/approvals/42/approve, approval-service",
+            "/console, console-service",
+            "/console/companies/GH-7Q2K, console-service",
     })
     void routesPublicPathsToTheirService(String path, String backend) {
         assertEquals(Optional.of(backend), backendOf(kubernetesRoutes, path));
@@ -50,7 +53,7 @@ class RouteTableTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/authx", "/usersettings", "/companiesX/1", "/.well-known/jwks.json/x",
-            "/.well-known/openid-configuration", "/", "/q/health/ready" })
+            "/.well-known/openid-configuration/x", "/consolex", "/", "/q/health/ready" })
     void leavesOtherPathsUnrouted(String path) {
         assertEquals(Optional.empty(), backendOf(kubernetesRoutes, path));
     }

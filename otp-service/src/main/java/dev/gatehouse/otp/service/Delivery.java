@@ -39,11 +39,11 @@ public class Delivery {
     /** Never fails: a provider failure is an outcome to record, not an error to propagate. */
     public Uni<Outcome> send(Otp otp, String code) {
         Uni<Outcome> sent = switch (otp.channel) {
-            case SMS -> sms.send(otp.destination, messages.sms(otp.type, code).body())
+            case SMS -> sms.send(otp.destination, messages.sms(otp.type, code, otp.locale).body())
                     .map(sid -> new Outcome(DeliveryAttempt.TWILIO, sid, null));
             case EMAIL -> {
                 String link = otp.linkTemplate == null ? null : EmailLinks.expand(otp.linkTemplate, otp.id, code);
-                OtpMessages.Email email = messages.email(otp.type, code, link);
+                OtpMessages.Email email = messages.email(otp.type, code, link, otp.locale);
                 yield mail.send(otp.destination, email.subject(), email.text(), email.html())
                         .map(ignored -> new Outcome(DeliveryAttempt.SMTP, null, null));
             }

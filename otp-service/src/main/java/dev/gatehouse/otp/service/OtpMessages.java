@@ -1,18 +1,28 @@
 package dev.gatehouse.otp.service;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.otp.api.OtpType;
 import dev.gatehouse.otp.config.OtpConfig;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 /**
- * The words around a code, per type. English only for now: a {@code locale} is stored with the code so other
- * languages can be added here without changing the API.
+ * The words around a code, per type and language: Qute templates for the email bodies (the HTML one escapes what it
+ * inserts, the caller's link included) and the {@link OtpTexts} bundle for every sentence. The language is the
+ * code's stored {@code locale} when Gatehouse speaks it, else English.
  */
 @ApplicationScoped
 public class OtpMessages {
+
+    /** The languages with a bundle; the first is the default. */
+    static final List<String> LANGUAGES = List.of("en", "sw");
 
     /** A text message. */
     public record Sms(String body) {
@@ -22,7 +32,16 @@ public class OtpMessages {
     public record Email(String subject, String text, String html) {
     }
 
-    private record Wording(String name, String subject, String purpose, String ifNotYou) {
+    /** The sentences of one message, already in its language. */
+    public record Wording(String subject, String intro, String enterIt, String enterItOrOpenLink, String bothExpire,
+            String ifNotYou) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance emailText(Wording wording, String code, String link);
+
+        static native TemplateInstance emailHtml(Wording wording, String code, String link, String lang);
     }
 
     private final Duration ttl;
@@ -31,13 +50,12 @@ public class OtpMessages {
         this.ttl = config.ttl();
     }
 
-    /** Kept within one 160-character SMS segment. */
-    public Sms sms(OtpType type, String code) {
-        Wording wording = wording(type);
-        String body = "Your Gatehouse " + wording.name() + "code is " + code + ". It expires in " + describe(ttl)
-                + ".";
+    /** Kept within one SMS segment in English. */
+    public Sms sms(OtpType type, String code, String locale) {
+        OtpTexts texts = texts(locale);
+        String body = texts.sms(label(texts, type), code, describe(ttl, texts));
         if (type == OtpType.PASSWORD_RESET || type == OtpType.LOGIN) {
-            body += " Never share it with anyone.";
+            body += " " + texts.neverShare();
         }
         return new Sms(body);
     }
@@ -46,80 +64,80 @@ public class OtpMessages {
      * @param link the caller's link with this code's token, or {@code null}; it goes next to the code, which still
      *        works on its own (a person may read the mail on another device than the one waiting for the code)
      */
-    public Email email(OtpType type, String code, String link) {
-        Wording wording = wording(type);
-        String expiry = describe(ttl);
-        StringBuilder text = new StringBuilder("Your Gatehouse " + wording.name() + "code is:\n\n    " + code + "\n\n");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">"
-                + "<p>Your Gatehouse " + wording.name() + "code is:</p>"
-                + "<p style=\"font-size:28px;font-weight:bold;letter-spacing:4px\">" + code + "</p>");
-        if (link == null) {
-            text.append("Enter it ").append(wording.purpose()).append(". It expires in ").append(expiry).append(".\n\n");
-            html.append("<p>Enter it ").append(wording.purpose()).append(". It expires in ").append(expiry)
-                    .append(".</p>");
-        } else {
-            String href = escapeHtml(link);
-            text.append("Enter it ").append(wording.purpose()).append(", or open this link:\n\n    ").append(link)
-                    .append("\n\nThe code and the link expire in ").append(expiry).append(".\n\n");
-            html.append("<p>Enter it ").append(wording.purpose()).append(", or open this link:</p>")
-                    .append("<p><a href=\"").append(href).append("\">").append(href).append("</a></p>")
-                    .append("<p>The code and the link expire in ").append(expiry).append(".</p>");
-        }
-        text.append(wording.ifNotYou()).append("\n\n-- \nGatehouse\n");
-        html.append("<p style=\"color:#666\">").append(wording.ifNotYou()).append("</p></body></html>");
-        return new Email(wording.subject(), text.toString(), html.toString());
+    public Email email(OtpType type, String code, String link, String locale) {
+        String language = language(locale);
+        OtpTexts texts = texts(language);
+        String expiry = describe(ttl, texts);
+        String purpose = purpose(texts, type);
+        Wording wording = new Wording(subject(texts, type), texts.intro(label(texts, type)),
+                texts.enterIt(purpose, expiry), texts.enterItOrOpenLink(purpose), texts.bothExpire(expiry),
+                ifNotYou(texts, type));
+        return new Email(wording.subject(), Templates.emailText(wording, code, link).render(),
+                Templates.emailHtml(wording, code, link, language).render());
     }
 
-    /**
-     * The link comes from the caller: an {@code &} in its query must not start an entity, and a quote must not end
-     * the attribute.
-     */
-    static String escapeHtml(String value) {
-        StringBuilder escaped = new StringBuilder(value.length() + 16);
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
+    /** The language of a stored BCP 47 tag ({@code sw-KE} speaks {@code sw}), when Gatehouse has it. */
+    static String language(String locale) {
+        if (locale == null || locale.isBlank()) {
+            return LANGUAGES.get(0);
         }
-        return escaped.toString();
+        String language = Locale.forLanguageTag(locale).getLanguage();
+        return LANGUAGES.contains(language) ? language : LANGUAGES.get(0);
     }
 
-    private static Wording wording(OtpType type) {
+    private static OtpTexts texts(String locale) {
+        return MessageBundles.get(OtpTexts.class, Localized.Literal.of(language(locale)));
+    }
+
+    private static String label(OtpTexts texts, OtpType type) {
         return switch (type) {
-            case PHONE_VERIFICATION -> new Wording("", "Your Gatehouse verification code",
-                    "to confirm your phone number", "If you did not ask for this code, you can ignore this message.");
-            case EMAIL_VERIFICATION -> new Wording("verification ", "Confirm your email address for Gatehouse",
-                    "to confirm this email address",
-                    "If you did not create a Gatehouse account, you can ignore this email.");
-            case PASSWORD_RESET -> new Wording("password reset ", "Your Gatehouse password reset code",
-                    "to choose a new password",
-                    "If you did not ask to reset your password, ignore this email: your password stays as it is.");
-            case LOGIN -> new Wording("sign-in ", "Your Gatehouse sign-in code", "to finish signing in",
-                    "If you are not signing in right now, someone else may know your password: change it.");
-            case COMPANY_VERIFICATION -> new Wording("company verification ",
-                    "Your Gatehouse company verification code", "to confirm your company's contact details",
-                    "If you did not register a company on Gatehouse, you can ignore this message.");
+            case PHONE_VERIFICATION -> texts.labelPhoneVerification();
+            case EMAIL_VERIFICATION -> texts.labelEmailVerification();
+            case PASSWORD_RESET -> texts.labelPasswordReset();
+            case LOGIN -> texts.labelLogin();
+            case COMPANY_VERIFICATION -> texts.labelCompanyVerification();
         };
     }
 
-    /** "10 minutes", "1 hour", "45 seconds": the largest whole unit. */
-    static String describe(Duration duration) {
-        long seconds = Math.max(1, duration.toSeconds());
-        if (seconds % 3600 == 0) {
-            return plural(seconds / 3600, "hour");
-        }
-        if (seconds % 60 == 0) {
-            return plural(seconds / 60, "minute");
-        }
-        return plural(seconds, "second");
+    private static String subject(OtpTexts texts, OtpType type) {
+        return switch (type) {
+            case PHONE_VERIFICATION -> texts.subjectPhoneVerification();
+            case EMAIL_VERIFICATION -> texts.subjectEmailVerification();
+            case PASSWORD_RESET -> texts.subjectPasswordReset();
+            case LOGIN -> texts.subjectLogin();
+            case COMPANY_VERIFICATION -> texts.subjectCompanyVerification();
+        };
     }
 
-    private static String plural(long count, String unit) {
-        return count + " " + unit + (count == 1 ? "" : "s");
+    private static String purpose(OtpTexts texts, OtpType type) {
+        return switch (type) {
+            case PHONE_VERIFICATION -> texts.purposePhoneVerification();
+            case EMAIL_VERIFICATION -> texts.purposeEmailVerification();
+            case PASSWORD_RESET -> texts.purposePasswordReset();
+            case LOGIN -> texts.purposeLogin();
+            case COMPANY_VERIFICATION -> texts.purposeCompanyVerification();
+        };
+    }
+
+    private static String ifNotYou(OtpTexts texts, OtpType type) {
+        return switch (type) {
+            case PHONE_VERIFICATION -> texts.ifNotYouPhoneVerification();
+            case EMAIL_VERIFICATION -> texts.ifNotYouEmailVerification();
+            case PASSWORD_RESET -> texts.ifNotYouPasswordReset();
+            case LOGIN -> texts.ifNotYouLogin();
+            case COMPANY_VERIFICATION -> texts.ifNotYouCompanyVerification();
+        };
+    }
+
+    /** "10 minutes", "1 hour", "45 seconds": the largest whole unit, in the message's language. */
+    static String describe(Duration duration, OtpTexts texts) {
+        long seconds = Math.max(1, duration.toSeconds());
+        if (seconds % 3600 == 0) {
+            return texts.hours(seconds / 3600);
+        }
+        if (seconds % 60 == 0) {
+            return texts.minutes(seconds / 60);
+        }
+        return texts.seconds(seconds);
     }
 }
