@@ -5,21 +5,27 @@ package dev.gatehouse.local;
  * HTTPRoutes' backendRefs point at those and the gateway maps them back to local ports.
  */
 public enum ServiceSpec {
-    AUTH("auth-service", "auth", 8081, "GATEHOUSE_AUTH_PORT"),
-    OTP("otp-service", "otp", 8082, "GATEHOUSE_OTP_PORT"),
-    COMPANY("company-service", "company", 8083, "GATEHOUSE_COMPANY_PORT"),
-    APPROVAL("approval-service", "approval", 8084, "GATEHOUSE_APPROVAL_PORT");
+    /** Every concurrent Argon2id hash holds 19 MiB of its own, one per core at a time: the largest heap. */
+    AUTH("auth-service", "auth", 8081, "GATEHOUSE_AUTH_PORT", 32, 128),
+    OTP("otp-service", "otp", 8082, "GATEHOUSE_OTP_PORT", 16, 64),
+    COMPANY("company-service", "company", 8083, "GATEHOUSE_COMPANY_PORT", 16, 64),
+    APPROVAL("approval-service", "approval", 8084, "GATEHOUSE_APPROVAL_PORT", 16, 64);
 
     private final String serviceName;
     private final String databaseName;
     private final int defaultPort;
     private final String portVariable;
+    private final int initialHeapMiB;
+    private final int maxHeapMiB;
 
-    ServiceSpec(String serviceName, String databaseName, int defaultPort, String portVariable) {
+    ServiceSpec(String serviceName, String databaseName, int defaultPort, String portVariable, int initialHeapMiB,
+            int maxHeapMiB) {
         this.serviceName = serviceName;
         this.databaseName = databaseName;
         this.defaultPort = defaultPort;
         this.portVariable = portVariable;
+        this.initialHeapMiB = initialHeapMiB;
+        this.maxHeapMiB = maxHeapMiB;
     }
 
     /** The Kubernetes Service name, which is also the Maven module directory. */
@@ -37,5 +43,15 @@ public enum ServiceSpec {
 
     public String portVariable() {
         return portVariable;
+    }
+
+    /** -Xms: what the service uses right after start, so it does not collect repeatedly while starting. */
+    public int initialHeapMiB() {
+        return initialHeapMiB;
+    }
+
+    /** -Xmx of the local run (the Kubernetes manifests set their own for the JVM images). */
+    public int maxHeapMiB() {
+        return maxHeapMiB;
     }
 }

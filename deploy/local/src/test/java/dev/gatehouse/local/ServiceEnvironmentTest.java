@@ -30,6 +30,7 @@ class ServiceEnvironmentTest {
         assertEquals(keys.jwksFile().toString(), auth.get("JWT_KEYS_FILE"));
         assertEquals("http://127.0.0.1:18080", auth.get("PUBLIC_BASE_URL"));
         assertEquals("http://127.0.0.1:8082", auth.get("OTP_SERVICE_URL"));
+        assertEquals("2", auth.get("MALLOC_ARENA_MAX"));
 
         Map<String, String> otp = environment.of(ServiceSpec.OTP);
         assertEquals("8082", otp.get("QUARKUS_HTTP_PORT"));
