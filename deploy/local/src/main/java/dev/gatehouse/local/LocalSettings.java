@@ -40,7 +40,7 @@ public record LocalSettings(
      * default is two) is enough for non-blocking services and saves the per-loop buffer caches.
      */
     static final String COMMON_SERVICE_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 "
-            + "-XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k "
+            + "-XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m "
             + "-XX:-UsePerfData -XX:+ExitOnOutOfMemoryError";
 
     public static LocalSettings fromEnvironment() {
