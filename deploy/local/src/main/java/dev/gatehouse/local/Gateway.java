@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
@@ -44,6 +45,8 @@ public final class Gateway {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     /** Long enough for a slow first request to a cold JVM, short enough that a hung backend shows as an error. */
     private static final int BACKEND_IDLE_TIMEOUT_MILLIS = 60_000;
+    /** Distinct per gateway, so two gateways on random ports in one Vert.x never share a port. */
+    private static final AtomicInteger SHARED_RANDOM_PORT_KEYS = new AtomicInteger(1);
 
     private final Vertx vertx;
     private final RouteTable routes;
@@ -82,13 +85,16 @@ public final class Gateway {
     }
 
     /**
-     * Port 0 picks a free port; the future carries the port listened on. The first instance binds the port, the others
-     * then share that actual port (two listens on port 0 would each get a different one).
+     * Port 0 picks a free port; the future carries the port listened on. Every instance asks for the same port, and
+     * Vert.x binds it once and shares it. For a random port that takes a negative number of its own: Vert.x shares the
+     * random port among the servers that ask for the same negative number, whereas every listen on port 0 would bind a
+     * port of its own.
      */
     public Future<Integer> listen(int port) {
-        Future<Integer> listening = deploy(port);
+        int requested = port == 0 ? -SHARED_RANDOM_PORT_KEYS.getAndIncrement() : port;
+        Future<Integer> listening = deploy(requested);
         for (int i = 1; i < eventLoops; i++) {
-            listening = listening.compose(actualPort -> deploy(actualPort).map(actualPort));
+            listening = listening.compose(actualPort -> deploy(requested).map(actualPort));
         }
         return listening;
     }
