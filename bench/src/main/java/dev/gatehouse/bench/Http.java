@@ -21,8 +21,9 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * HTTP/1.1 to one port on 127.0.0.1 (the gateway, or a service directly) with keep-alive connections, one per virtual user, so that a measurement is
- * of the system and not of TCP handshakes. A request completes when its whole body has arrived.
+ * HTTP/1.1 to one port on 127.0.0.1 (the gateway, or a service directly) with keep-alive connections, one per virtual
+ * user, so that a measurement is of the system and not of TCP handshakes. A request completes when its whole body
+ * has arrived.
  */
 final class Http implements AutoCloseable {
 
