@@ -82,14 +82,65 @@ final class Fixture {
             List<Http.Reply> requesterLogins = inBatches(concurrency, vu -> http.post("/auth/login", null,
                     loginBody(accounts.get((vu + 1) % users), "bench-requester-" + vu)), 200, "log in a requester");
             List<Requester> joining = new ArrayList<>();
-            for (Http.Reply login : requesterLogins) {
+            for (int vu = 0; vu < concurrency; vu++) {
+                // Only a person with a verified email address and phone number may ask to join a company; the
+                // claims are in tokens issued after the verification, so the requester refreshes once after it.
+                Account account = accounts.get((vu + 1) % users);
+                Http.Reply login = requesterLogins.get(vu);
                 String token = login.text("accessToken");
+                verify(http, token, "/users/me/email/verification", account.email());
+                verify(http, token, "/users/me/phone/verification", account.phoneNumber());
+                Http.Reply refreshed = await(http.post("/auth/refresh", null,
+                        Map.of("refreshToken", login.text("refreshToken"))));
+                if (refreshed.status() != 200) {
+                    throw new IllegalStateException("Setup could not refresh a requester's session: status "
+                            + refreshed.status() + " " + refreshed.body());
+                }
+                token = refreshed.text("accessToken");
                 Http.Reply me = await(http.get("/users/me", token));
                 joining.add(new Requester(token, me.text("id")));
             }
             requesters = List.copyOf(joining);
         }
         return new Fixture(List.copyOf(accounts), List.copyOf(sessions), companyIds, requesters);
+    }
+
+    /**
+     * Sends a verification code to the account's address or number and confirms it. An account is verified once;
+     * a second virtual user with the same requester (fewer accounts than virtual users) finds it verified already.
+     */
+    private static void verify(Http http, String token, String path, String destination) throws Exception {
+        Http.Reply me = await(http.get("/users/me", token));
+        String flag = path.contains("email") ? "emailVerified" : "phoneVerified";
+        if (me.json().path(flag).asBoolean(false)) {
+            return;
+        }
+        Http.Reply sent = await(http.post(path, token, Map.of()));
+        if (sent.status() != 202) {
+            throw new IllegalStateException("Setup could not send a code to " + destination + ": status "
+                    + sent.status() + " " + sent.body());
+        }
+        String code = awaitCode(http, destination);
+        Http.Reply confirmed = await(http.post(path + "/confirm", token, Map.of("code", code)));
+        if (confirmed.status() != 200) {
+            throw new IllegalStateException("Setup could not confirm " + destination + ": status "
+                    + confirmed.status() + " " + confirmed.body());
+        }
+    }
+
+    /** Some messages leave just after the answer, so the inbox is polled for a while. */
+    private static String awaitCode(Http http, String destination) throws Exception {
+        long deadline = System.nanoTime() + SETUP_TIMEOUT.toNanos() / 4;
+        while (true) {
+            Optional<String> code = codeIn(await(http.get("/dev/inbox?to=" + Http.encodeUrl(destination), null)));
+            if (code.isPresent()) {
+                return code.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No code for " + destination + " in the dev inbox");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** The SMS code to the company's phone, read from the dev inbox, confirms it: the company is then ACTIVE. */
@@ -99,20 +150,13 @@ final class Fixture {
             throw new IllegalStateException("Setup could not send a company code: status " + sent.status() + " "
                     + sent.body());
         }
-        String code = latestCode(http, phone);
+        String code = awaitCode(http, phone);
         Http.Reply confirmed = await(http.post("/companies/" + companyId + "/verification/confirm", ownerToken,
                 Map.of("code", code)));
         if (confirmed.status() != 200) {
             throw new IllegalStateException("Setup could not activate a company: status " + confirmed.status() + " "
                     + confirmed.body());
         }
-    }
-
-    /** The code in the newest message to the destination, from the dev inbox (the gateway serves it). */
-    static String latestCode(Http http, String destination) throws Exception {
-        Http.Reply inbox = await(http.get("/dev/inbox?to=" + Http.encodeUrl(destination), null));
-        return codeIn(inbox).orElseThrow(() -> new IllegalStateException("No code for " + destination
-                + " in the dev inbox: " + inbox.body()));
     }
 
     /** The dev inbox lists the newest message first. */
