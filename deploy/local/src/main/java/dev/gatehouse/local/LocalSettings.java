@@ -36,12 +36,13 @@ public record LocalSettings(
      * What every service JVM gets; see deploy/local/README.md for each choice. C2 stays: C1 alone makes an Argon2id
      * hash three times costlier. The serial collector has the smallest footprint and no GC threads of its own, and
      * after a burst it gives free heap back (MaxHeapFreeRatio). Metaspace and code cache are capped well above what a
-     * service uses, so a leak fails loudly instead of growing the process. One Vert.x event loop per core (Quarkus'
-     * default is two) is enough for non-blocking services and saves the per-loop buffer caches.
+     * service uses, so a leak fails loudly instead of growing the process. Every five seconds the JVM hands back the
+     * memory glibc keeps after a burst of native allocations (JIT compilation above all). One Vert.x event loop per
+     * core (Quarkus' default is two) is enough for non-blocking services and saves the per-loop buffer caches.
      */
     static final String COMMON_SERVICE_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 "
             + "-XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m "
-            + "-XX:-UsePerfData -XX:+ExitOnOutOfMemoryError";
+            + "-XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError";
 
     public static LocalSettings fromEnvironment() {
         Path root = Path.of(System.getProperty("gatehouse.root", "")).toAbsolutePath().normalize();
@@ -72,7 +73,7 @@ public record LocalSettings(
 
     static String defaultJavaOptions(ServiceSpec service) {
         return "-Xms" + service.initialHeapMiB() + "m -Xmx" + service.maxHeapMiB() + "m " + COMMON_SERVICE_JAVA_OPTIONS
-                + " -Dquarkus.vertx.event-loops-size=" + Runtime.getRuntime().availableProcessors();
+                + " -Dquarkus.vertx.event-loops-pool-size=" + Runtime.getRuntime().availableProcessors();
     }
 
     public int port(ServiceSpec service) {

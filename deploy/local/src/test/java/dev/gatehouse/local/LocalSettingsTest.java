@@ -21,7 +21,7 @@ class LocalSettingsTest {
             List<String> options = Arrays.asList(settings.javaOptions(service).split(" "));
             assertTrue(options.contains("-Xmx" + service.maxHeapMiB() + "m"), options.toString());
             assertTrue(options.contains("-XX:+UseSerialGC"), options.toString());
-            assertTrue(options.contains("-Dquarkus.vertx.event-loops-size="
+            assertTrue(options.contains("-Dquarkus.vertx.event-loops-pool-size="
                     + Runtime.getRuntime().availableProcessors()), options.toString());
             assertFalse(options.stream().anyMatch(option -> option.startsWith("-XX:TieredStopAtLevel")),
                     "C1 alone makes Argon2id three times costlier: " + options);
