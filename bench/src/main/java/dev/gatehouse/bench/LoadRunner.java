@@ -197,8 +197,9 @@ final class LoadRunner {
         /** Queues every request that has fallen due since the last tick, then sends what free users allow. */
         private void tick() {
             long now = System.nanoTime();
-            long until = Math.min(now, deadline);
-            while (generating && started + scheduled * intervalNanos <= until) {
+            // Due strictly before the deadline: a phase of d seconds at r per second has d x r requests.
+            while (generating && started + scheduled * intervalNanos <= now
+                    && started + scheduled * intervalNanos < deadline) {
                 due.add(started + scheduled * intervalNanos);
                 scheduled++;
             }

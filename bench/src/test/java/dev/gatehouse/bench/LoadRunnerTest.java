@@ -66,6 +66,7 @@ class LoadRunnerTest {
         assertTrue(sent.get() <= 25, "one user at 50 ms each sends about 20 in a second, not " + sent.get());
         assertTrue(unsent >= 50, "the requests that never found a free user are counted: " + result.errors());
         assertEquals(sent.get() + unsent, result.requests(), "every due request is in the figures");
+        assertEquals(100, result.requests(), "a second at 100 per second: 100 requests fall due, no more");
         // The queue grew all second long: the late requests waited for hundreds of milliseconds.
         assertTrue(result.latencyMicros().getMaxValue() >= 500_000,
                 "max " + result.latencyMicros().getMaxValue() + " µs");
