@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -58,33 +60,60 @@ public final class Bench {
     private void run() throws Exception {
         String startedAt = Instant.now().toString();
         progress("Waiting for the local run to be ready (log: bench/target/local-run.log)...");
-        Duration untilReady = Readiness.await(options);
+        Readiness.Ready ready = Readiness.await(options);
         MemorySampler memory = MemorySampler.locate(options.launcherPid(), options.stateDirectory(),
                 BenchOptions.SERVICES);
+        Map<String, StartTimes.StartTime> startTimes = StartTimes.of(memory.servicePids(), ready.readyAt(),
+                options.stateDirectory().resolve("logs"));
         List<MemorySampler.MemorySnapshot> snapshots = new ArrayList<>();
         snapshots.add(memory.sample("idle, after start"));
         String loadAverageBefore = ProcFs.loadAverage();
 
+        progress("Timing one Argon2id hash at auth-service's parameters (the login bound)...");
+        Bounds.Argon2 argon2 = Bounds.argon2();
+        progress(String.format(Locale.ROOT, "Argon2id: %.1f ms per hash, %d cores: at most %.1f logins/s",
+                argon2.hashMillis(), argon2.cores(), argon2.loginCeiling()));
+
         // One event loop: the generator shares the machine with what it measures, and one core is plenty for it.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         List<ScenarioResult> results = new ArrayList<>();
-        try (Http http = new Http(vertx, options.port("gateway"), options.concurrency())) {
+        try (Http gateway = new Http(vertx, options.port("gateway"), options.concurrency());
+                Http auth = new Http(vertx, options.port("auth-service"), options.concurrency());
+                Http otp = new Http(vertx, options.port("otp-service"), options.concurrency())) {
+            Scenarios.Targets targets = new Scenarios.Targets(gateway, auth, otp,
+                    ServiceTokens.of(auth, options.stateDirectory()));
             Fixture fixture = null;
             if (Scenarios.needFixture(options.scenarios())) {
                 progress("Registering " + options.users() + " accounts, logging in " + options.concurrency()
-                        + " sessions, creating " + options.concurrency() + " companies...");
-                fixture = Fixture.prepare(http, options.users(), options.concurrency());
+                        + " sessions, creating " + options.concurrency() + " companies"
+                        + (Scenarios.needJoinFixture(options.scenarios()) ? " and activating them" : "") + "...");
+                fixture = Fixture.prepare(gateway, options.users(), options.concurrency(),
+                        Scenarios.needJoinFixture(options.scenarios()));
             }
             LoadRunner runner = new LoadRunner(vertx);
+            Map<String, Scenario> scenarios = new LinkedHashMap<>();
             for (String name : options.scenarios()) {
-                Scenario scenario = Scenarios.create(name, http, fixture, options.concurrency());
+                scenarios.put(name, Scenarios.create(name, targets, fixture, options.concurrency()));
+            }
+            if (!options.jitWarmup().isZero()) {
+                // Every scenario's code paths, in all the services, before anything is measured: C2 compiles what
+                // runs hot, and a scenario measured first would otherwise pay for the others' compilation too.
+                long each = Math.max(1, options.jitWarmup().toSeconds() / scenarios.size());
+                progress("JIT warm-up: " + each + " s of each scenario, closed loop, unmeasured");
+                for (Scenario scenario : scenarios.values()) {
+                    runner.run(scenario, options.concurrency(), Duration.ofSeconds(each), 0);
+                }
+            }
+            for (Scenario scenario : scenarios.values()) {
+                String name = scenario.name();
                 if (!options.warmup().isZero()) {
                     progress(name + ": warm-up " + options.warmup().toSeconds() + " s");
-                    runner.run(scenario, options.concurrency(), options.warmup());
+                    runner.run(scenario, options.concurrency(), options.warmup(), options.rate());
                 }
-                progress(name + ": measuring " + options.duration().toSeconds() + " s");
+                progress(name + ": measuring " + options.duration().toSeconds() + " s"
+                        + (options.rate() > 0 ? " at " + options.rate() + " requests/s (open loop)" : ""));
                 ScenarioResult result = ScenarioResult.of(scenario,
-                        runner.run(scenario, options.concurrency(), options.duration()));
+                        runner.run(scenario, options.concurrency(), options.duration(), options.rate()));
                 results.add(result);
                 progress(String.format(Locale.ROOT, "%s: %d requests, %d errors, %.1f req/s", name, result.requests(),
                         result.errorCount(), result.throughput()));
@@ -94,9 +123,16 @@ public final class Bench {
         }
         snapshots.add(memory.sample("after load"));
 
+        progress("pgbench on the same PostgreSQL (the database bound)...");
+        Bounds.Pgbench pgbench = Bounds.pgbench(options.postgresPort(), options.concurrency(),
+                options.pgbenchSeconds(), options.resultsDirectory());
+        progress("pgbench: " + (pgbench.transactionsPerSecond() == null ? pgbench.note()
+                : pgbench.transactionsPerSecond() + " transactions/s"));
+
         Results report = new Results(startedAt, Instant.now().toString(),
-                Results.Settings.of(options, Math.round(untilReady.toMillis() / 100.0) / 10.0),
-                Environment.collect(options, memory, loadAverageBefore), results, snapshots);
+                Results.Settings.of(options, Math.round(ready.untilAllReady().toMillis() / 100.0) / 10.0),
+                Environment.collect(options, memory, loadAverageBefore), results, snapshots, startTimes,
+                new Results.BoundsResult(argon2, pgbench));
         Path file = options.resultsDirectory().resolve("results-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         Report.writeJson(report, file);

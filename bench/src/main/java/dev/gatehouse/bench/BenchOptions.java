@@ -12,11 +12,16 @@ import java.util.Map;
  * started; a person passes only the first block of options (bench/run forwards them).
  *
  * @param duration how long each scenario is measured
- * @param warmup how long each scenario runs, unmeasured, before that
- * @param concurrency virtual users, each with one request in flight at a time (a closed loop)
+ * @param warmup how long each scenario runs, unmeasured, just before its measurement
+ * @param jitWarmup how long all the chosen scenarios run, in turn and unmeasured, before the first measurement, so
+ *        that the services' hot paths are compiled by C2 rather than measured while C1 code runs
+ * @param rate requests per second of an open loop; 0 for a closed loop
+ * @param concurrency virtual users, each with one request in flight at a time
  * @param users accounts registered before the scenarios; logins and sessions are spread over them
  * @param scenarios the scenarios to run, in this order
+ * @param pgbenchSeconds how long pgbench runs for the database bound; 0 skips it
  * @param ports the local run's ports: "gateway" and each service name
+ * @param postgresPort the embedded PostgreSQL's port; 0 when the local run uses an external server
  * @param launcherPid the pid of deploy/local/run's JVM, whose children are the services
  * @param stateDirectory the local run's state directory (PostgreSQL's data, hence its postmaster.pid)
  * @param resultsDirectory where results-<timestamp>.json goes
@@ -27,10 +32,14 @@ import java.util.Map;
 record BenchOptions(
         Duration duration,
         Duration warmup,
+        Duration jitWarmup,
+        int rate,
         int concurrency,
         int users,
         List<String> scenarios,
+        int pgbenchSeconds,
         Map<String, Integer> ports,
+        int postgresPort,
         long launcherPid,
         Path stateDirectory,
         Path resultsDirectory,
@@ -43,10 +52,15 @@ record BenchOptions(
     static final String USAGE = """
             Options (bench/run forwards them):
               --duration SECONDS      measured time per scenario (default 20)
-              --warmup SECONDS        unmeasured time per scenario before that (default 5)
+              --warmup SECONDS        unmeasured time per scenario just before that (default 5)
+              --jit-warmup SECONDS    unmeasured time of all the scenarios, in turn, before the first
+                                      measurement, for the C2 compiler (default 60)
+              --rate N                open loop: N requests per second per scenario, latency from the time
+                                      each was due (default 0: closed loop)
               --concurrency N         virtual users, one request in flight each (default 16)
               --users N               accounts registered first (default 50)
               --scenarios a,b,...     any of %s (default: all, in that order)
+              --pgbench-seconds S     how long pgbench measures PostgreSQL's write rate (default 10; 0 skips)
             """.formatted(String.join(",", Scenarios.NAMES));
 
     static BenchOptions parse(String[] args) {
@@ -65,15 +79,19 @@ record BenchOptions(
         Options options = new Options(values);
         Duration duration = Duration.ofSeconds(options.positive("duration", 20));
         Duration warmup = Duration.ofSeconds(options.nonNegative("warmup", 5));
+        Duration jitWarmup = Duration.ofSeconds(options.nonNegative("jit-warmup", 60));
+        int rate = options.nonNegative("rate", 0);
         int concurrency = options.positive("concurrency", 16);
         int users = options.positive("users", 50);
         List<String> scenarios = scenarios(options.text("scenarios", String.join(",", Scenarios.NAMES)));
+        int pgbenchSeconds = options.nonNegative("pgbench-seconds", 10);
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("gateway", options.positive("port-gateway", 0));
         for (String service : SERVICES) {
             ports.put(service, options.positive("port-" + service, 0));
         }
-        BenchOptions parsed = new BenchOptions(duration, warmup, concurrency, users, scenarios, Map.copyOf(ports),
+        BenchOptions parsed = new BenchOptions(duration, warmup, jitWarmup, rate, concurrency, users, scenarios,
+                pgbenchSeconds, Map.copyOf(ports), options.nonNegative("port-postgres", 0),
                 options.positive("launcher-pid", 0),
                 Path.of(options.text("state-dir", ".")).toAbsolutePath().normalize(),
                 Path.of(options.text("results-dir", ".")).toAbsolutePath().normalize(),

@@ -2,6 +2,10 @@ package dev.gatehouse.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +21,9 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * HTTP/1.1 to the gateway on 127.0.0.1 with keep-alive connections, one per virtual user, so that a measurement is
- * of the system and not of TCP handshakes. A request completes when its whole body has arrived.
+ * HTTP/1.1 to one port on 127.0.0.1 (the gateway, or a service directly) with keep-alive connections, one per virtual
+ * user, so that a measurement is of the system and not of TCP handshakes. A request completes when its whole body
+ * has arrived.
  */
 final class Http implements AutoCloseable {
 
@@ -38,26 +43,41 @@ final class Http implements AutoCloseable {
     }
 
     Future<Reply> get(String uri, String bearer) {
-        return send(HttpMethod.GET, uri, bearer, null);
+        return send(HttpMethod.GET, uri, bearer, null, null);
     }
 
     Future<Reply> post(String uri, String bearer, Object body) {
-        return send(HttpMethod.POST, uri, bearer, body);
+        return send(HttpMethod.POST, uri, bearer, Buffer.buffer(encode(body)), "application/json");
     }
 
-    private Future<Reply> send(HttpMethod method, String uri, String bearer, Object body) {
+    Future<Reply> delete(String uri, String bearer) {
+        return send(HttpMethod.DELETE, uri, bearer, null, null);
+    }
+
+    /** An application/x-www-form-urlencoded body, as OAuth's token endpoint takes. */
+    Future<Reply> postForm(String uri, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(field -> encodeUrl(field.getKey()) + "=" + encodeUrl(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpMethod.POST, uri, null, Buffer.buffer(form), "application/x-www-form-urlencoded");
+    }
+
+    private Future<Reply> send(HttpMethod method, String uri, String bearer, Buffer payload, String contentType) {
         RequestOptions options = new RequestOptions().setMethod(method).setHost(HOST).setPort(port).setURI(uri)
                 .setIdleTimeout(IDLE_TIMEOUT_MS);
         if (bearer != null) {
             options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
         }
-        Buffer payload = body == null ? null : Buffer.buffer(encode(body));
         if (payload != null) {
-            options.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+            options.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
         }
         return client.request(options)
                 .compose(request -> payload == null ? request.send() : request.send(payload))
                 .compose(response -> response.body().map(bytes -> new Reply(response.statusCode(), bytes)));
+    }
+
+    static String encodeUrl(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static byte[] encode(Object body) {

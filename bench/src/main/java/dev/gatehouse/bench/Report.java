@@ -27,16 +27,26 @@ final class Report {
                 env.loadAverageAfter()));
         out.append("Services: ").append(env.servicesJava()).append(", JVM mode (not native), ")
                 .append(serviceOptions(env.serviceJvmOptions())).append('\n');
-        out.append(String.format(Locale.ROOT, "Load:     %d virtual users (closed loop), %d s warm-up + %d s "
-                + "measured per scenario, %d accounts, through the gateway on 127.0.0.1%n%n",
-                settings.concurrency(), settings.warmupSeconds(), settings.durationSeconds(), settings.users()));
+        String shape = settings.rate() > 0
+                ? "open loop at " + settings.rate() + " requests/s, latency from each request's due time, at most "
+                        + settings.concurrency() + " in flight"
+                : settings.concurrency() + " virtual users (closed loop)";
+        out.append(String.format(Locale.ROOT, "Load:     %s, %d s JIT warm-up of all scenarios, then %d s warm-up + "
+                + "%d s measured per scenario, %d accounts, on 127.0.0.1%n%n", shape, settings.jitWarmupSeconds(),
+                settings.warmupSeconds(), settings.durationSeconds(), settings.users()));
 
         out.append(scenarioTable(results.scenarios()));
         String errors = errors(results.scenarios());
         if (!errors.isEmpty()) {
             out.append("Errors:   ").append(errors).append('\n');
         }
+        if (results.bounds() != null) {
+            out.append('\n').append(bounds(results.bounds(), results.scenarios()));
+        }
         out.append('\n').append(memoryTable(results.memory())).append('\n');
+        if (results.startTimes() != null && !results.startTimes().isEmpty()) {
+            out.append(startTable(results.startTimes())).append('\n');
+        }
         out.append("What the scenarios exercise:\n");
         for (ScenarioResult scenario : results.scenarios()) {
             out.append("  ").append(scenario.name()).append(": ").append(scenario.description()).append('\n');
@@ -68,6 +78,36 @@ final class Report {
                     now.pssKiB() == null ? "-" : mebibytes(now.pssKiB()));
         }
         return table.render();
+    }
+
+    /** The login bound next to login's figure, and PostgreSQL's write rate next to nothing: it is a ceiling. */
+    static String bounds(Results.BoundsResult bounds, List<ScenarioResult> scenarios) {
+        StringBuilder out = new StringBuilder();
+        Bounds.Argon2 argon2 = bounds.argon2();
+        String login = scenarios.stream().filter(s -> s.name().equals("login")).findFirst()
+                .map(s -> String.format(Locale.ROOT, "; login measured %.1f req/s, %.0f %% of it",
+                        s.throughput(), 100 * s.throughput() / argon2.loginCeiling()))
+                .orElse("");
+        out.append(String.format(Locale.ROOT, "Bound:    %s takes %.1f ms on one core: %d cores / %.1f ms = %.1f "
+                + "logins/s at most%s%n", argon2.parameters(), argon2.hashMillis(), argon2.cores(),
+                argon2.hashMillis(), argon2.loginCeiling(), login));
+        Bounds.Pgbench pgbench = bounds.pgbench();
+        out.append("Bound:    PostgreSQL ").append(pgbench.transactionsPerSecond() == null ? pgbench.note()
+                : String.format(Locale.ROOT, "%.1f update+insert transactions/s (%s)",
+                        pgbench.transactionsPerSecond(), pgbench.note()))
+                .append('\n');
+        return out.toString();
+    }
+
+    static String startTable(Map<String, StartTimes.StartTime> times) {
+        TextTable table = new TextTable("start, s", "JVM start to ready", "Quarkus started in");
+        times.forEach((service, time) -> table.row(service, seconds(time.jvmToReadySeconds()),
+                seconds(time.quarkusStartedSeconds())));
+        return table.render();
+    }
+
+    private static String seconds(Double value) {
+        return value == null ? "-" : decimal(value, 2);
     }
 
     static void writeJson(Results results, Path file) throws IOException {

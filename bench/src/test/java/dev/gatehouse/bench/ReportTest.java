@@ -63,4 +63,19 @@ class ReportTest {
         assertTrue(lines[1].endsWith("20.13"), lines[1]);
         assertEquals(lines[0].length(), lines[1].length());
     }
+
+    @Test
+    void theLoginBoundStandsBesideLoginsFigure() {
+        ScenarioResult login = new ScenarioResult("login", "POST /auth/login", 200, 300, 0, Map.of(), 20.0, 15.0,
+                new LatencySummary(1, 2, 3, 4, 5, 1));
+        Results.BoundsResult bounds = new Results.BoundsResult(
+                new Bounds.Argon2("Argon2id m=19456 KiB, t=2, p=1", 100.0, 2, 20.0),
+                new Bounds.Pgbench(null, "skipped: pgbench is not installed"));
+
+        String[] lines = Report.bounds(bounds, List.of(login)).split("\n");
+
+        assertTrue(lines[0].contains("2 cores / 100.0 ms = 20.0 logins/s at most; login measured 15.0 req/s, 75 %"),
+                lines[0]);
+        assertTrue(lines[1].endsWith("skipped: pgbench is not installed"), lines[1]);
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.gatehouse.otp.api.OtpType;
 import dev.gatehouse.otp.service.OtpMessages;
 import dev.gatehouse.testing.TrustAuthService;
 import io.quarkus.test.common.QuarkusTestResource;

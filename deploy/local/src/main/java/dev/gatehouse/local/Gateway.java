@@ -1,20 +1,24 @@
 package dev.gatehouse.local;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -26,6 +30,10 @@ import io.vertx.core.net.SocketAddress;
  * dev inbox. It passes method, path, query, headers and status through untouched (Host included, so services build
  * links with the gateway's address) and adds the X-Forwarded headers (For, Proto, Host, Port) that a cloud load
  * balancer adds.
+ * <p>
+ * It serves on one event loop per core: one server instance per event loop, all on the same port (Vert.x hands the
+ * accepted connections round-robin to them), each with its own client to the backends so that a proxied request never
+ * leaves its event loop. A single event loop would cap cheap requests at what one core can relay.
  */
 public final class Gateway {
 
@@ -37,19 +45,33 @@ public final class Gateway {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     /** Long enough for a slow first request to a cold JVM, short enough that a hung backend shows as an error. */
     private static final int BACKEND_IDLE_TIMEOUT_MILLIS = 60_000;
+    /** Distinct per gateway, so two gateways on random ports in one Vert.x never share a port. */
+    private static final AtomicInteger SHARED_RANDOM_PORT_KEYS = new AtomicInteger(1);
 
     private final Vertx vertx;
     private final RouteTable routes;
     private final Map<String, Integer> backendPorts;
     private final DevInboxEndpoint inbox;
-    private HttpClient client;
-    private HttpServer server;
+    private final int eventLoops;
+    private final List<String> deployments = new ArrayList<>();
 
     /**
      * @param backendPorts the local port of each Service name the routes name
      * @param inbox the dev inbox, served at {@value DevInboxEndpoint#PATH}
      */
     public Gateway(Vertx vertx, RouteTable routes, Map<String, Integer> backendPorts, DevInbox inbox) {
+        this(vertx, routes, backendPorts, inbox, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param eventLoops how many event loops serve (at least 1); Vertx must have at least as many for each to get its
+     *        own
+     */
+    public Gateway(Vertx vertx, RouteTable routes, Map<String, Integer> backendPorts, DevInbox inbox,
+            int eventLoops) {
+        if (eventLoops < 1) {
+            throw new IllegalArgumentException("The gateway needs at least one event loop, not " + eventLoops);
+        }
         Set<String> unknown = new TreeSet<>(routes.backends());
         unknown.removeAll(backendPorts.keySet());
         if (!unknown.isEmpty()) {
@@ -59,39 +81,83 @@ public final class Gateway {
         this.routes = routes;
         this.backendPorts = Map.copyOf(backendPorts);
         this.inbox = new DevInboxEndpoint(inbox);
+        this.eventLoops = eventLoops;
     }
 
-    /** Port 0 picks a free port; the future carries the port listened on. */
+    /**
+     * Port 0 picks a free port; the future carries the port listened on. Every instance asks for the same port, and
+     * Vert.x binds it once and shares it. For a random port that takes a negative number of its own: Vert.x shares the
+     * random port among the servers that ask for the same negative number, whereas every listen on port 0 would bind a
+     * port of its own.
+     */
     public Future<Integer> listen(int port) {
-        client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-                .setMaxPoolSize(64));
-        server = vertx.createHttpServer(new HttpServerOptions()
-                .setHost("127.0.0.1")
-                .setPort(port)
-                // Answered here, so a client waiting for "100 Continue" does not stall until its own timeout.
-                .setHandle100ContinueAutomatically(true))
-                .requestHandler(this::handle);
-        return server.listen().map(HttpServer::actualPort);
+        int requested = port == 0 ? -SHARED_RANDOM_PORT_KEYS.getAndIncrement() : port;
+        Future<Integer> listening = deploy(requested);
+        for (int i = 1; i < eventLoops; i++) {
+            listening = listening.compose(actualPort -> deploy(requested).map(actualPort));
+        }
+        return listening;
     }
 
+    /** Undeploying an instance closes its server and its client. */
     public Future<Void> close() {
-        Future<Void> serverClosed = server == null ? Future.succeededFuture() : server.close();
-        return serverClosed.eventually(ignored -> client == null ? Future.succeededFuture() : client.close());
+        Future<Void> closed = Future.succeededFuture();
+        for (String deployment : List.copyOf(deployments)) {
+            closed = closed.eventually(ignored -> vertx.undeploy(deployment));
+        }
+        deployments.clear();
+        return closed;
     }
 
-    private void handle(HttpServerRequest request) {
+    /** A verticle per instance: each deployment gets its own event-loop context, round-robin over the loops. */
+    private Future<Integer> deploy(int port) {
+        Instance instance = new Instance(port);
+        return vertx.deployVerticle(instance).map(id -> {
+            deployments.add(id);
+            return instance.actualPort;
+        });
+    }
+
+    /** One server and its own backend client, both on one event loop. */
+    private final class Instance extends AbstractVerticle {
+        private final int port;
+        private HttpClient client;
+        private int actualPort;
+
+        Instance(int port) {
+            this.port = port;
+        }
+
+        @Override
+        public void start(Promise<Void> started) {
+            client = vertx.createHttpClient(new HttpClientOptions()
+                    .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
+                    .setMaxPoolSize(64));
+            vertx.createHttpServer(new HttpServerOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(port)
+                    // Answered here, so a client waiting for "100 Continue" does not stall until its own timeout.
+                    .setHandle100ContinueAutomatically(true))
+                    .requestHandler(request -> handle(client, request))
+                    .listen()
+                    .onSuccess(server -> actualPort = server.actualPort())
+                    .<Void> mapEmpty()
+                    .onComplete(started);
+        }
+    }
+
+    private void handle(HttpClient client, HttpServerRequest request) {
         if (DevInboxEndpoint.PATH.equals(request.path())) {
             inbox.handle(request);
             return;
         }
         routes.match(request.path()).ifPresentOrElse(
-                route -> proxy(request, route.backend(), backendPorts.get(route.backend())),
+                route -> proxy(client, request, route.backend(), backendPorts.get(route.backend())),
                 () -> Problems.send(request.response(), 404, "not_found", "Not Found",
                         "No route for " + request.path()));
     }
 
-    private void proxy(HttpServerRequest request, String backend, int port) {
+    private void proxy(HttpClient client, HttpServerRequest request, String backend, int port) {
         request.pause();
         RequestOptions options = new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(port, "127.0.0.1"))

@@ -167,7 +167,7 @@ public final class LocalRun {
     private void startService(ServiceSpec service, ServiceEnvironment environment) throws Exception {
         Path log = settings.logDirectory().resolve(service.serviceName() + ".log");
         ServiceProcess process = ServiceProcess.start(service,
-                settings.repositoryRoot().resolve(service.serviceName()), settings.serviceJavaOptions(),
+                settings.repositoryRoot().resolve(service.serviceName()), settings.javaOptions(service),
                 environment.of(service), log);
         services.add(process);
         if (stopping) {

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * @param embeddedDatabasePort the embedded PostgreSQL's port, unused when an external server is configured
  * @param externalDatabase the server named by the libpq variables (PGHOST...), if any
  * @param readyTimeoutSeconds how long the services get to become ready
- * @param serviceJavaOptions JVM options of each service process
+ * @param serviceJavaOptions JVM options that replace every service's own ({@link #javaOptions(ServiceSpec)}), if set
  * @param otlpEndpoint where the services send their traces (OTEL_EXPORTER_OTLP_ENDPOINT); without it tracing is off
  * @param jsonLogs the services log one JSON object per line, as in production (GATEHOUSE_JSON_LOGS=true)
  */
@@ -29,15 +29,24 @@ public record LocalSettings(
         int embeddedDatabasePort,
         Optional<DatabaseEndpoint> externalDatabase,
         int readyTimeoutSeconds,
-        String serviceJavaOptions,
+        Optional<String> serviceJavaOptions,
         Optional<String> otlpEndpoint,
         boolean jsonLogs) {
 
     static final int DEFAULT_GATEWAY_PORT = 8080;
     static final int DEFAULT_EMBEDDED_DATABASE_PORT = 15432;
     static final int DEFAULT_READY_TIMEOUT_SECONDS = 120;
-    /** Four JVMs share a small machine: a capped heap, the serial collector and C1 only keep them cheap to start. */
-    static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /**
+     * What every service JVM gets; see deploy/local/README.md for each choice. C2 stays: C1 alone makes an Argon2id
+     * hash three times costlier. The serial collector has the smallest footprint and no GC threads of its own, and
+     * after a burst it gives free heap back (MaxHeapFreeRatio). Metaspace and code cache are capped well above what a
+     * service uses, so a leak fails loudly instead of growing the process. Every five seconds the JVM hands back the
+     * memory glibc keeps after a burst of native allocations (JIT compilation above all). One Vert.x event loop per
+     * core (Quarkus' default is two) is enough for non-blocking services and saves the per-loop buffer caches.
+     */
+    static final String COMMON_SERVICE_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 "
+            + "-XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m "
+            + "-XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError";
 
     public static LocalSettings fromEnvironment() {
         Path root = Path.of(System.getProperty("gatehouse.root", "")).toAbsolutePath().normalize();
@@ -58,9 +67,21 @@ public record LocalSettings(
                 number(env, "GATEHOUSE_PG_PORT", DEFAULT_EMBEDDED_DATABASE_PORT),
                 externalDatabase(env),
                 number(env, "GATEHOUSE_READY_TIMEOUT", DEFAULT_READY_TIMEOUT_SECONDS),
-                text(env, "GATEHOUSE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS),
+                Optional.ofNullable(text(env, "GATEHOUSE_SERVICE_JAVA_OPTS", null)),
                 Optional.ofNullable(text(env, "OTEL_EXPORTER_OTLP_ENDPOINT", null)),
                 Boolean.parseBoolean(text(env, "GATEHOUSE_JSON_LOGS", "false")));
+    }
+
+    /** GATEHOUSE_SERVICE_JAVA_OPTS when set, otherwise the common options with the service's own heap. */
+    public String javaOptions(ServiceSpec service) {
+        return serviceJavaOptions.orElseGet(() -> defaultJavaOptions(service));
+    }
+
+    static String defaultJavaOptions(ServiceSpec service) {
+        String young = service.youngGenerationMiB() > 0 ? "-Xmn" + service.youngGenerationMiB() + "m " : "";
+        return "-Xms" + service.initialHeapMiB() + "m -Xmx" + service.maxHeapMiB() + "m " + young
+                + COMMON_SERVICE_JAVA_OPTIONS
+                + " -Dquarkus.vertx.event-loops-pool-size=" + Runtime.getRuntime().availableProcessors();
     }
 
     public int port(ServiceSpec service) {

@@ -34,6 +34,7 @@ class ServiceEnvironmentTest {
         assertEquals("100000/PT1M", auth.get("RATE_LIMIT_LOGIN_PER_IP"));
         assertEquals("100000/PT1M", auth.get("RATE_LIMIT_REGISTER_PER_IP"));
         assertFalse(auth.containsKey("RATE_LIMIT_LOGIN_PER_ACCOUNT"));
+        assertEquals("2", auth.get("MALLOC_ARENA_MAX"));
 
         Map<String, String> otp = environment.of(ServiceSpec.OTP);
         assertEquals("8082", otp.get("QUARKUS_HTTP_PORT"));
