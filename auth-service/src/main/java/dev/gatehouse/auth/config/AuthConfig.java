@@ -18,6 +18,8 @@ public interface AuthConfig {
 
     PasswordReset passwordReset();
 
+    PasswordHashing passwordHashing();
+
     /** Where people reach Gatehouse (the gateway), for links sent by email. */
     String publicBaseUrl();
 
@@ -69,6 +71,24 @@ public interface AuthConfig {
 
         @WithDefault("PT15M")
         Duration lockDuration();
+    }
+
+    /**
+     * Argon2id cost for new password hashes. Raising any of them makes each person's next successful login replace
+     * their hash with one at the new cost.
+     */
+    interface PasswordHashing {
+        /** Memory per hash in KiB. */
+        @WithDefault("19456")
+        int argon2MemoryKib();
+
+        /** Passes over the memory. */
+        @WithDefault("2")
+        int argon2Iterations();
+
+        /** Lanes. */
+        @WithDefault("1")
+        int argon2Parallelism();
     }
 
     /** Forgot-password resets (seed 004): how long an emailed link or code lives, and its limits. */

@@ -44,4 +44,9 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
     public Uni<Integer> clearFailedLogins(UUID userId) {
         return update("failedLoginCount = 0, lockedUntil = null where id = ?1 and failedLoginCount > 0", userId);
     }
+
+    /** Replaces the hash only if it is still {@code expectedHash}, so a concurrent password change wins. */
+    public Uni<Integer> replacePasswordHash(UUID userId, String expectedHash, String newHash) {
+        return update("passwordHash = ?3 where id = ?1 and passwordHash = ?2", userId, expectedHash, newHash);
+    }
 }

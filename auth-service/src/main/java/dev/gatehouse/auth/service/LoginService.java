@@ -4,12 +4,14 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.gatehouse.auth.User;
 import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.rest.dto.LoginRequest;
 import dev.gatehouse.auth.rest.dto.TokenResponse;
+import dev.gatehouse.auth.security.PasswordCheck;
 import dev.gatehouse.auth.security.PasswordHasher;
 import dev.gatehouse.common.problem.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,6 +30,9 @@ public class LoginService {
     private final AuditLog audit;
     private final PlatformAdminBootstrap adminBootstrap;
     private final AuthConfig.Login config;
+    /** Replaces an outdated password hash after a successful login. */
+    @Inject
+    PasswordUpgrade upgrade;
 
     public LoginService(UserRepository users, PasswordHasher hasher, SessionService sessions, AuditLog audit,
             PlatformAdminBootstrap adminBootstrap, AuthConfig config) {
@@ -57,7 +62,9 @@ public class LoginService {
                 throw ApiException.locked("account_locked",
                         "Too many failed logins: this account is locked for a while. Try again later or reset the password.");
             }
-            return hasher.verify(request.password(), user.passwordHash).flatMap(matches -> matches
+            return hasher.check(request.password(), user.passwordHash)
+                    .call(check -> upgrade.afterLogin(user, request.password(), check))
+                    .map(PasswordCheck::matches).flatMap(matches -> matches
                     ? Panache.withTransaction(() -> users.clearFailedLogins(user.id)
                             .call(() -> audit.record("login.succeeded", user.id, client))
                             .flatMap(ignored -> adminBootstrap.applyAtLogin(user, client))
