@@ -82,6 +82,13 @@ public final class TestIssuer implements AutoCloseable {
                 .expiresIn(Duration.ofMinutes(5)).claim("jti", UUID.randomUUID().toString()));
     }
 
+    /** A client-credentials token of the {@code gatehouse import} command: the importer group alone. */
+    public String importerToken() {
+        return sign(Jwt.issuer(ISSUER).audience(AUDIENCE).subject("importer").claim("client_id", "importer")
+                .claim("token_use", "service").groups(Set.of("importer")).issuedAt(Instant.now())
+                .expiresIn(Duration.ofMinutes(5)).claim("jti", UUID.randomUUID().toString()));
+    }
+
     public String expiredUserToken(UUID userId) {
         Instant past = Instant.now().minus(Duration.ofHours(2));
         return sign(userClaims(userId, userId + "@example.com").issuedAt(past).expiresAt(past.plusSeconds(900)));
