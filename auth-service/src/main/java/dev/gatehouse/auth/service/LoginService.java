@@ -65,11 +65,11 @@ public class LoginService {
             return hasher.check(request.password(), user.passwordHash)
                     .call(check -> upgrade.afterLogin(user, request.password(), check))
                     .map(PasswordCheck::matches).flatMap(matches -> matches
-                    ? Panache.withTransaction(() -> users.clearFailedLogins(user.id)
-                            .call(() -> audit.record("login.succeeded", user.id, client))
-                            .flatMap(ignored -> adminBootstrap.applyAtLogin(user, client))
-                            .flatMap(account -> sessions.open(account, request.deviceId(), client)))
-                    : recordFailure(user, client));
+                            ? Panache.withTransaction(() -> users.clearFailedLogins(user.id)
+                                    .call(() -> audit.record("login.succeeded", user.id, client))
+                                    .flatMap(ignored -> adminBootstrap.applyAtLogin(user, client))
+                                    .flatMap(account -> sessions.open(account, request.deviceId(), client)))
+                            : recordFailure(user, client));
         });
     }
 
