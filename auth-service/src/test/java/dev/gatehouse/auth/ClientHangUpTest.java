@@ -48,7 +48,7 @@ class ClientHangUpTest {
         HangUps.send(port, 60, 20, SOON, LATE, i -> Request.postJson("/auth/login", login, Map.of()));
 
         // Another person's session: the burst of logins above may hold the first account's login reservations.
-        String refresh = "{\"refreshToken\":\"" + People.signUp().refreshToken() + "\"}";
+        String refresh = "{\"refreshToken\":\"" + signUpOnceHashingHasRoom().refreshToken() + "\"}";
         HangUps.send(port, 60, 20, SOON, LATE, i -> Request.postJson("/auth/refresh", refresh, Map.of()));
 
         HangUps.send(port, 60, 20, SOON, LATE, i -> Request.postJson("/auth/register",
@@ -57,10 +57,33 @@ class ClientHangUpTest {
                 Map.of()));
 
         HangUps.assertNoTransactionLeftOpen(database, Duration.ofSeconds(20));
-        People after = People.signUp();
+        People after = signUpOnceHashingHasRoom();
         HangUps.assertStillServes(60, 30, 200, i -> given().auth().oauth2(after.accessToken())
                 .when().get("/users/me").then().extract().statusCode());
         given().contentType(ContentType.JSON).body(Map.of("refreshToken", after.refreshToken()))
                 .when().post("/auth/refresh").then().statusCode(200);
+    }
+
+    /**
+     * A new person, once the hashing queue the hang-ups filled has room again: until then registration answers 503
+     * hashing_busy with Retry-After, which is the service protecting itself, not a failure.
+     */
+    private static People signUpOnceHashingHasRoom() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                return People.signUp();
+            } catch (AssertionError busy) {
+                if (!String.valueOf(busy.getMessage()).contains("<503>") || System.nanoTime() > deadline) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
     }
 }

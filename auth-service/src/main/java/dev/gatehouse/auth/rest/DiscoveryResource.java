@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.auth.config.AuthConfig;
 
@@ -20,6 +21,8 @@ import dev.gatehouse.auth.config.AuthConfig;
  * issued by its own API, not by an OAuth authorization endpoint, so no such endpoint is advertised. Libraries that
  * compare the issuer with the URL they fetched this from need {@code JWT_ISSUER} set to the public base URL.
  */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path("/.well-known/openid-configuration")
 public class DiscoveryResource {
 

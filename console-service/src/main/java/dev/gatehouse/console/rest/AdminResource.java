@@ -1,5 +1,6 @@
 package dev.gatehouse.console.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,8 @@ import dev.gatehouse.console.service.SessionService;
  * Platform administrators: find people by their backgrounds and change a company's status. auth-service and
  * company-service check the role on every call; the console only shows the menu entry to those who hold it.
  */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path(ConsolePages.ROOT + "/admin")
 public class AdminResource {
 

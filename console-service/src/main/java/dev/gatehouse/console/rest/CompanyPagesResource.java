@@ -1,5 +1,6 @@
 package dev.gatehouse.console.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,8 @@ import dev.gatehouse.console.service.SessionService;
  * requests to join it. Whether the person may do something is the services' decision; the page only hides what
  * cannot apply.
  */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path(ConsolePages.ROOT + "/companies")
 public class CompanyPagesResource {
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.console.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,8 @@ import dev.gatehouse.console.client.Model;
 import dev.gatehouse.console.service.SessionService;
 
 /** A verified person asks to join a company by its id, follows the answers, and cancels a request. */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path(ConsolePages.ROOT + "/join")
 public class JoinResource {
 

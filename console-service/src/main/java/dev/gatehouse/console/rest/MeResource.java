@@ -1,5 +1,6 @@
 package dev.gatehouse.console.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,8 @@ import dev.gatehouse.console.service.SessionService;
 import dev.gatehouse.console.service.SignInRequired;
 
 /** The signed-in person's own account: verification, devices, password, backgrounds, deletion. */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path(ConsolePages.ROOT + "/me")
 public class MeResource {
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.console.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,8 @@ import dev.gatehouse.console.service.SessionService;
  * there is no session to hold a CSRF token, so these forms use a double-submit token: a random value in an HttpOnly,
  * SameSite=Strict cookie that the form must repeat.
  */
+// A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
+@Cancellable(false)
 @Path(ConsolePages.ROOT)
 public class SignInResource {
 
