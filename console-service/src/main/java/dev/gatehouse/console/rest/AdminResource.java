@@ -1,12 +1,13 @@
 package dev.gatehouse.console.rest;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.console.ConsoleSession;
 import dev.gatehouse.console.client.AuthClient;

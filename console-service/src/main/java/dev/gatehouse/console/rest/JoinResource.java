@@ -1,6 +1,5 @@
 package dev.gatehouse.console.rest;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.console.ConsoleSession;
 import dev.gatehouse.console.client.ApprovalClient;

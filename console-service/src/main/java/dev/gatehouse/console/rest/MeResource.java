@@ -1,6 +1,5 @@
 package dev.gatehouse.console.rest;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.console.ConsoleSession;
 import dev.gatehouse.console.client.AuthClient;
