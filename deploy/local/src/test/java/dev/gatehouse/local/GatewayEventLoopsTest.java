@@ -63,7 +63,7 @@ class GatewayEventLoopsTest {
 
         // A new connection each time: the shared port hands them to the instances in turn.
         for (int i = 0; i < EVENT_LOOPS * 4; i++) {
-            String answer = getClosingConnection(port, "/auth/ping");
+            String answer = getClosingConnection(port, "/users/ping");
             assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
             assertTrue(answer.endsWith("pong"), answer);
         }
