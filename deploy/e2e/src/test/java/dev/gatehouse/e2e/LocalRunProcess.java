@@ -255,10 +255,21 @@ final class LocalRunProcess {
         }
     }
 
+    /**
+     * A port free now, below the kernel's range of ephemeral ports: a port from that range can be taken, between
+     * this check and the service's bind, by any outgoing connection (the services' own, to PostgreSQL or each
+     * other), and the service then fails to start.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("No free port between 20000 and 32000");
     }
 }
