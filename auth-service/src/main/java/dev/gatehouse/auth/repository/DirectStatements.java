@@ -30,11 +30,19 @@ public class DirectStatements {
                 .register(registry);
     }
 
-    /** Sent when subscribed to, and again (and counted again) on every re-subscription, such as a retry. */
+    /**
+     * Sent when subscribed to, and again (and counted again) on every re-subscription, such as a retry.
+     * <p>
+     * The connection is taken explicitly rather than through {@code pool.preparedQuery}: that shortcut arms a timer
+     * for the acquisition timeout and does not disarm it when the pool refuses the request at once (its wait queue
+     * full, or PostgreSQL unreachable), so the timer later fails the already failed query again and Vert.x logs an
+     * uncaught "Result is already complete" for every such request. Taking the connection has one timeout, owned by
+     * the pool, and gives the connection back when the statement ends either way.
+     */
     public Uni<RowSet<Row>> execute(String sql, Tuple arguments) {
         return Uni.createFrom().deferred(() -> {
             statements.increment();
-            return pool.preparedQuery(sql).execute(arguments);
+            return pool.withConnection(connection -> connection.preparedQuery(sql).execute(arguments));
         });
     }
 }

@@ -1,12 +1,9 @@
 package dev.gatehouse.common.db;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.pgclient.PgConnectOptions;
@@ -30,33 +27,23 @@ import io.vertx.sqlclient.PoolOptions;
 @Singleton
 public class BoundedPoolCreator implements PgPoolCreator {
 
-    private final Duration acquisitionTimeout;
-    private final int maxWaiting;
-    private final Duration connectTimeout;
-    private final Duration idleInTransactionTimeout;
+    private final PoolLimits limits;
 
-    public BoundedPoolCreator(
-            @ConfigProperty(name = "gatehouse.db.acquisition-timeout", defaultValue = "PT3S") Duration acquisitionTimeout,
-            @ConfigProperty(name = "gatehouse.db.max-waiting", defaultValue = "200") int maxWaiting,
-            @ConfigProperty(name = "gatehouse.db.connect-timeout", defaultValue = "PT5S") Duration connectTimeout,
-            @ConfigProperty(name = "gatehouse.db.idle-in-transaction-timeout", defaultValue = "PT30S") Duration idleInTransactionTimeout) {
-        this.acquisitionTimeout = acquisitionTimeout;
-        this.maxWaiting = maxWaiting;
-        this.connectTimeout = connectTimeout;
-        this.idleInTransactionTimeout = idleInTransactionTimeout;
+    public BoundedPoolCreator(PoolLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     public Pool create(Input input) {
         PoolOptions pool = new PoolOptions(input.poolOptions())
-                .setConnectionTimeout((int) Math.max(1, acquisitionTimeout.toMillis()))
+                .setConnectionTimeout((int) Math.max(1, limits.acquisitionTimeout().toMillis()))
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setMaxWaitQueueSize(maxWaiting);
+                .setMaxWaitQueueSize(limits.maxWaiting());
         List<PgConnectOptions> databases = input.pgConnectOptionsList().stream()
                 .map(options -> new PgConnectOptions(options)
-                        .setConnectTimeout((int) connectTimeout.toMillis())
+                        .setConnectTimeout((int) limits.connectTimeout().toMillis())
                         .addProperty("idle_in_transaction_session_timeout",
-                                String.valueOf(idleInTransactionTimeout.toMillis())))
+                                String.valueOf(limits.idleInTransactionTimeout().toMillis())))
                 .toList();
         return PgDriver.INSTANCE.createPool(input.vertx(), databases, pool);
     }

@@ -32,9 +32,11 @@ public final class DatabaseUnavailable {
                 return true;
             }
             String message = cause.getMessage() == null ? "" : cause.getMessage();
-            // The pool's own failures carry no type of their own, only these messages.
+            // The pool's own failures carry no type of their own, only these messages: "Timeout" through Hibernate
+            // Reactive, "Timeout waiting for connection" straight from the pool.
             if ((cause instanceof NoStackTraceThrowable || cause instanceof VertxException)
-                    && (message.equals("Timeout") || message.equals("Connection is closed")
+                    && (message.equals("Timeout") || message.startsWith("Timeout waiting for connection")
+                            || message.equals("Connection is closed")
                             || message.startsWith("Pool closed"))) {
                 return true;
             }
