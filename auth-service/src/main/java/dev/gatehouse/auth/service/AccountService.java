@@ -87,8 +87,10 @@ public class AccountService {
      */
     public Uni<Void> delete(UUID userId, String password, ClientInfo client) {
         return confirmation.confirm(userId, password, "account_deletion", client)
-                .call(user -> Panache.withTransaction(() -> users.deleteById(userId).chain(deleted -> {
-                    if (!deleted) {
+                // A delete statement, not Panache's deleteById (load, then remove the entity): Hibernate Reactive's
+                // entity removal can finish its flush on another event loop under concurrency (HR000069).
+                .call(user -> Panache.withTransaction(() -> users.delete("id", userId).chain(deleted -> {
+                    if (deleted == 0) {
                         throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
                     }
                     OffsetDateTime now = OffsetDateTime.now();

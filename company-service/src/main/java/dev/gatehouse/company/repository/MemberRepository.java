@@ -32,6 +32,15 @@ public class MemberRepository implements PanacheRepositoryBase<CompanyMember, Co
         return count("companyId = ?1 and role = ?2", companyId, role);
     }
 
+    /**
+     * Deletes one membership with a statement of its own rather than by removing the loaded entity: Hibernate
+     * Reactive's entity deletion can complete its flush on another event loop than the session's when many run at
+     * once (HR000069, a 500), while a delete statement completes like any other query.
+     */
+    public Uni<Void> remove(CompanyMember member) {
+        return delete("companyId = ?1 and userId = ?2", member.companyId, member.userId).replaceWithVoid();
+    }
+
     public Uni<Long> removeUserEverywhere(UUID userId) {
         return delete("userId", userId);
     }

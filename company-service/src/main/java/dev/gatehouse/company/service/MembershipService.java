@@ -90,7 +90,7 @@ public class MembershipService {
                                     throw ownerRequired();
                                 }
                             }));
-            return allowed.flatMap(target -> keepAnOwner(company, target).flatMap(ignored -> members.delete(target)))
+            return allowed.flatMap(target -> keepAnOwner(company, target).flatMap(ignored -> members.remove(target)))
                     .invoke(() -> LOG.infof("%s left %s", targetUserId, companyId));
         });
     }
