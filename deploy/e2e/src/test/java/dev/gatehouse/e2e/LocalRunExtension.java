@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -30,7 +32,13 @@ public final class LocalRunExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        LocalRunProcess run = LocalRunProcess.start();
+        Map<String, String> environment = new LinkedHashMap<>();
+        LocalRunEnvironment extra = context.getRequiredTestClass().getAnnotation(LocalRunEnvironment.class);
+        for (String variable : extra == null ? new String[0] : extra.value()) {
+            int equals = variable.indexOf('=');
+            environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+        }
+        LocalRunProcess run = LocalRunProcess.start(environment);
         context.getStore(NAMESPACE).put(LocalRunProcess.class, run);
         current = run;
         try {

@@ -52,7 +52,7 @@ final class LocalRunProcess {
         this.gatewayPort = ports.get("GATEHOUSE_GATEWAY_PORT");
     }
 
-    static LocalRunProcess start() throws IOException {
+    static LocalRunProcess start(Map<String, String> environment) throws IOException {
         Path root = repositoryRoot();
         requireBuilt(root);
         Path workDirectory = root.resolve("deploy/e2e/target/local-run-"
@@ -75,6 +75,7 @@ final class LocalRunProcess {
         // Every request of the suite comes through the gateway from 127.0.0.1: per-IP limits sized for one person
         // would stop the suite itself. Per-account and the other limits keep their production defaults.
         builder.environment().putAll(RAISED_PER_IP_LIMITS);
+        builder.environment().putAll(environment);
         LocalRunProcess run = new LocalRunProcess(builder.start(), state, log, ports);
         // A test JVM that dies early must not leave four services and PostgreSQL behind.
         Runtime.getRuntime().addShutdownHook(new Thread(run.process::destroy));
