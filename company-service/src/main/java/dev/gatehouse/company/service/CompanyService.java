@@ -54,14 +54,17 @@ public class CompanyService {
     /**
      * Registers a company with its creator as OWNER, in one transaction. A public-id collision rolls the attempt
      * back and tries again with a fresh id. A deleted account (its token may still be valid for a few minutes) is
-     * refused under the person's lock, so a company cannot be created behind the deletion's back. Counts against the
-     * creator's and the address's limits in the same transaction: a refusal writes nothing.
+     * refused under the person's lock, so a company cannot be created behind the deletion's back.
+     * <p>
+     * The creator's and the address's limits are counted first, in a short transaction of their own: a refusal writes
+     * nothing, and an attempt that fails later still counts, as the limit bounds attempts. Counting inside the
+     * creation's transaction would hold the counter rows locked for all of it, and every creation from one address
+     * would wait for the one before.
      */
     public Uni<Company> create(CreateCompanyRequest request, UUID creator, String clientIp) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> limits
-                .consume(CompanyLimits.Action.CREATE, creator, clientIp)
-                .chain(() -> insert(request, creator))))
-                .onFailure(CompanyService::isCompanyIdCollision).retry().atMost(ID_ATTEMPTS - 1);
+        return Panache.withTransaction(() -> limits.consume(CompanyLimits.Action.CREATE, creator, clientIp))
+                .chain(() -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> insert(request, creator)))
+                        .onFailure(CompanyService::isCompanyIdCollision).retry().atMost(ID_ATTEMPTS - 1));
     }
 
     private Uni<Company> insert(CreateCompanyRequest request, UUID creator) {
