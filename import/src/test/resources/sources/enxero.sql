@@ -1,4 +1,4 @@
--- An Enxero platform database (Prisma): the tables and columns its migration guide describes, with awkward rows.
+-- An Enxero platform database (Prisma), after its OTP and company-extension migration, with awkward rows.
 CREATE TYPE "CompanyStatus" AS ENUM ('PENDING_VERIFICATION', 'ACTIVE', 'SUSPENDED', 'DEACTIVATED');
 CREATE TYPE "OtpType" AS ENUM ('PHONE_VERIFICATION', 'PASSWORD_RESET', 'LOGIN');
 CREATE TYPE "OtpStatus" AS ENUM ('PENDING', 'VERIFIED', 'EXPIRED', 'FAILED');
