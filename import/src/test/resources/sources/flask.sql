@@ -36,13 +36,13 @@ CREATE TABLE staff_approval_requests (
 CREATE INDEX ix_staff_approval_requests_status ON staff_approval_requests (status);
 
 INSERT INTO users (id, username, email, password_hash, phone, is_phone_verified, is_email_verified, verification_status, created_at) VALUES
-    (1, 'boss', 'Boss@Flask.example', 'pbkdf2:sha256:1000$Hx8mQ2pLzK4vTn9R$4db9358df22b516c83f67a9b8a0f917f343f3699910f56bb3b8332f711854da5', '+254711100001', true, true, 'verified', '2024-01-01 08:00'),
+    (1, 'boss', 'Boss@Flask.example', 'pbkdf2:sha512:1000$Hx8mQ2pLzK4vTn9R$77ebc1bd1bd7a61526e76c02bb39c8f1a4eecae4df81f35464f0eba851e747cd629394f13558f940e3f650c34ca59284f3f7d77455afb51b641ee8225c0ee410', '+254711100001', true, true, 'verified', '2024-01-01 08:00'),
     (2, 'wanjiru', 'wanjiru@flask.example', 'scrypt:32768:8:1$aB3dE5fG7hJ9kL1m$11871e11d6dec1d212e3ad9fdb15fbb24b35746e573ca0ffafd3e8c7174f415baeed627b04146adbd9dd56b1c00bc0baf86ce4035a04073b446c30a07f9fe5ed', '(0722) 100-002', true, false, 'partially_verified', '2024-01-02 08:00'),
-    (3, 'josé', 'josé@flask.example', 'pbkdf2:sha256:1000$Hx8mQ2pLzK4vTn9R$4db9358df22b516c83f67a9b8a0f917f343f3699910f56bb3b8332f711854da5', NULL, false, false, 'unverified', '2024-01-03 08:00'),
+    (3, 'josé', 'josé@flask.example', 'pbkdf2:sha512:1000$Hx8mQ2pLzK4vTn9R$77ebc1bd1bd7a61526e76c02bb39c8f1a4eecae4df81f35464f0eba851e747cd629394f13558f940e3f650c34ca59284f3f7d77455afb51b641ee8225c0ee410', NULL, false, false, 'unverified', '2024-01-03 08:00'),
     -- the same address as user 1 in another case: the earlier row wins
-    (4, 'boss2', 'boss@FLASK.example', 'pbkdf2:sha256:1000$Hx8mQ2pLzK4vTn9R$4db9358df22b516c83f67a9b8a0f917f343f3699910f56bb3b8332f711854da5', '+254711100004', false, false, 'unverified', '2024-01-04 08:00'),
+    (4, 'boss2', 'boss@FLASK.example', 'pbkdf2:sha512:1000$Hx8mQ2pLzK4vTn9R$77ebc1bd1bd7a61526e76c02bb39c8f1a4eecae4df81f35464f0eba851e747cd629394f13558f940e3f650c34ca59284f3f7d77455afb51b641ee8225c0ee410', '+254711100004', false, false, 'unverified', '2024-01-04 08:00'),
     (5, 'nohash', 'nohash@flask.example', NULL, NULL, false, false, 'unverified', '2024-01-05 08:00'),
-    (6, 'noemail', NULL, 'pbkdf2:sha256:1000$Hx8mQ2pLzK4vTn9R$4db9358df22b516c83f67a9b8a0f917f343f3699910f56bb3b8332f711854da5', '+254711100006', true, false, 'partially_verified', '2024-01-06 08:00');
+    (6, 'noemail', NULL, 'pbkdf2:sha512:1000$Hx8mQ2pLzK4vTn9R$77ebc1bd1bd7a61526e76c02bb39c8f1a4eecae4df81f35464f0eba851e747cd629394f13558f940e3f650c34ca59284f3f7d77455afb51b641ee8225c0ee410', '+254711100006', true, false, 'partially_verified', '2024-01-06 08:00');
 SELECT setval('users_id_seq', 6);
 
 INSERT INTO verification_codes (user_id, code, type, expires_at) VALUES (2, '123456', 'phone', '2024-01-02 08:10');

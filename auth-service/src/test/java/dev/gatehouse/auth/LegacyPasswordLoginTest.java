@@ -36,7 +36,7 @@ class LegacyPasswordLoginTest {
     private static final String OLD_PASSWORD = "correct horse";
     private static final String BCRYPT = "$2b$05$.dVsTyyGOKytWcrbVCUjgOOI9wo.aNRv8J7KJrs6c21h0776Qk03i";
     private static final String BETTER_AUTH = "5f2b1c0e9a7d4e3f8a6b2c1d0e9f8a7b:2f2bc1371790d578d8964250312f835418b89679b651b01d0871d89b33abbf4cf6e6ac80a80f172c0eb7c8893fbf969dfd315bae34ffa8d240fea63d75e52c74";
-    private static final String WERKZEUG = "pbkdf2:sha256:1000$Hx8mQ2pLzK4vTn9R$4db9358df22b516c83f67a9b8a0f917f343f3699910f56bb3b8332f711854da5";
+    private static final String WERKZEUG = "pbkdf2:sha512:1000$Hx8mQ2pLzK4vTn9R$77ebc1bd1bd7a61526e76c02bb39c8f1a4eecae4df81f35464f0eba851e747cd629394f13558f940e3f650c34ca59284f3f7d77455afb51b641ee8225c0ee410";
     private static final String DJANGO = "pbkdf2_sha1$1000$Zt6yR1wQ8uI3oP5a$S4bkt8iqVO275JG24hsZuQvgOfk=";
 
     @Inject

@@ -28,7 +28,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * <li>Better Auth scrypt, {@code <salt hex>:<key hex>}: scrypt N=16384, r=16, p=1, 64-byte key, over the
  * NFKC-normalised password, with the salt's hex text itself as the salt;</li>
  * <li>Werkzeug {@code pbkdf2:<sha1|sha256|sha512>:<iterations>$<salt>$<key hex>};</li>
- * <li>Werkzeug {@code scrypt:<N>:<r>:<p>$<salt>$<key hex>};</li>
+ * <li>Werkzeug {@code scrypt:N:r:p$salt$keyhex} (cost, block size and parallelism, then salt and key);</li>
  * <li>Django {@code pbkdf2_sha256$<iterations>$<salt>$<key base64>} and {@code pbkdf2_sha1$...};</li>
  * <li>passlib {@code $pbkdf2$}, {@code $pbkdf2-sha256$}, {@code $pbkdf2-sha512$<iterations>$<salt>$<key>}, salt and
  * key in passlib's adapted base64.</li>

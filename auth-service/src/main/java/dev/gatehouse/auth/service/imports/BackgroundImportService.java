@@ -46,17 +46,17 @@ public class BackgroundImportService {
                             return null;
                         })))
                 .flatMap(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(new ImportOutcome(existing, false));
-            }
-            Uni<UUID> saved = hardware
-                    ? backgrounds.saveHardware(userId, experienceLevel, first, second).map(s -> s.background().id)
-                    : backgrounds.saveSoftware(userId, experienceLevel, first, second).map(s -> s.background().id);
-            return saved.flatMap(id -> Panache
-                    .withTransaction(() -> sourceIds.record(sourceSystem, sourceTable, sourceId, id))
-                    .map(ignored -> new ImportOutcome(id, true))
-                    .onFailure(failure -> UniqueViolation.constraintOf(failure).orElse("").equals(MAPPING_KEY))
-                    .recoverWithItem(() -> new ImportOutcome(id, false)));
-        });
+                    if (existing != null) {
+                        return Uni.createFrom().item(new ImportOutcome(existing, false));
+                    }
+                    Uni<UUID> saved = hardware
+                            ? backgrounds.saveHardware(userId, experienceLevel, first, second).map(s -> s.background().id)
+                            : backgrounds.saveSoftware(userId, experienceLevel, first, second).map(s -> s.background().id);
+                    return saved.flatMap(id -> Panache
+                            .withTransaction(() -> sourceIds.record(sourceSystem, sourceTable, sourceId, id))
+                            .map(ignored -> new ImportOutcome(id, true))
+                            .onFailure(failure -> UniqueViolation.constraintOf(failure).orElse("").equals(MAPPING_KEY))
+                            .recoverWithItem(() -> new ImportOutcome(id, false)));
+                });
     }
 }
