@@ -24,6 +24,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ApprovalRequestImportService {
 
+    private static final String CHECK_VIOLATION = "23514";
+
     private final ApprovalRequestRepository requests;
     private final ImportSourceIdRepository sourceIds;
 
@@ -86,7 +88,11 @@ public class ApprovalRequestImportService {
     /** PostgreSQL's check_violation, wherever it sits in the cause chain. */
     private static boolean isCheckViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof io.vertx.pgclient.PgException pg && "23514".equals(pg.getSqlState())) {
+            if (cause instanceof io.vertx.pgclient.PgException pg && CHECK_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+            // Hibernate Reactive reports it as a SQLException carrying the state
+            if (cause instanceof java.sql.SQLException sql && CHECK_VIOLATION.equals(sql.getSQLState())) {
                 return true;
             }
         }

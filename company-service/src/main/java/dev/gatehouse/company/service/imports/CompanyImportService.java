@@ -59,7 +59,8 @@ public class CompanyImportService {
         return idempotent(row.sourceSystem(), row.sourceTable(), row.sourceId(),
                 () -> Panache.withTransaction(() -> insertMember(row)),
                 failure -> UniqueViolation.constraintOf(failure).orElse("").equals("company_members_pkey")
-                        ? alreadyMember() : null);
+                        ? alreadyMember()
+                        : null);
     }
 
     /**
