@@ -136,7 +136,9 @@ class ImportUsersTest {
         given().auth().oauth2(importerToken()).contentType(ContentType.JSON).body(software)
                 .when().post("/internal/import/users/" + id + "/background/software").then().statusCode(200)
                 .body("outcome", equalTo("already_imported"));
-        given().auth().oauth2(importerToken()).contentType(ContentType.JSON).body(software)
+        Map<String, Object> orphan = new HashMap<>(software);
+        orphan.put("sourceId", "hw-" + System.nanoTime());
+        given().auth().oauth2(importerToken()).contentType(ContentType.JSON).body(orphan)
                 .when().post("/internal/import/users/" + java.util.UUID.randomUUID() + "/background/hardware")
                 .then().statusCode(404).body("code", equalTo("user_not_found"));
 

@@ -74,12 +74,13 @@ public class UserImportService {
             }
             return users.emailTaken(email).flatMap(emailTaken -> {
                 if (emailTaken) {
-                    throw emailTaken();
+                    return Uni.createFrom().item(emailTaken());
                 }
-                return row.phoneNumber() == null ? Uni.createFrom().item(false) : users.phoneTaken(row.phoneNumber());
-            }).flatMap(phoneTaken -> {
-                if (phoneTaken) {
-                    throw phoneTaken();
+                return (row.phoneNumber() == null ? Uni.createFrom().item(false) : users.phoneTaken(row.phoneNumber()))
+                        .map(phoneTaken -> phoneTaken ? phoneTaken() : null);
+            }).flatMap(conflict -> {
+                if (conflict != null) {
+                    return alreadyOr(row, conflict);
                 }
                 User user = new User();
                 user.id = UUID.randomUUID();
@@ -99,6 +100,19 @@ public class UserImportService {
                                         "sourceId", row.sourceId())))
                         .map(ignored -> new ImportOutcome(user.id, true));
             });
+        });
+    }
+
+    /**
+     * The same source row committed by a concurrent import since this one looked makes the address taken: that is
+     * no conflict but the row imported before.
+     */
+    private Uni<ImportOutcome> alreadyOr(UserImport row, ApiException conflict) {
+        return sourceIds.find(row.sourceSystem(), row.sourceTable(), row.sourceId()).map(existing -> {
+            if (existing == null) {
+                throw conflict;
+            }
+            return new ImportOutcome(existing, false);
         });
     }
 

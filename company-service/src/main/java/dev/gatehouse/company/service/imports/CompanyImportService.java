@@ -119,7 +119,13 @@ public class CompanyImportService {
                 return members.find("companyId = ?1 and userId = ?2", row.companyId(), row.userId()).firstResult();
             }).flatMap(member -> {
                 if (member != null) {
-                    throw alreadyMember();
+                    // a concurrent import of this same row may have made the membership since the first look
+                    return sourceIds.find(row.sourceSystem(), row.sourceTable(), row.sourceId()).map(earlier -> {
+                        if (earlier == null) {
+                            throw alreadyMember();
+                        }
+                        return new ImportOutcome(earlier, false);
+                    });
                 }
                 CompanyMember created = CompanyMember.of(row.companyId(), row.userId(), row.role(),
                         OffsetDateTime.now());
