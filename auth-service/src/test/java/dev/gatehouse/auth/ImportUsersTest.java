@@ -145,7 +145,7 @@ class ImportUsersTest {
         String token = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", "correct horse"))
                 .when().post("/auth/login").then().statusCode(200).extract().path("accessToken");
         given().auth().oauth2(token).when().get("/users/me/background/software").then().statusCode(200)
-                .body("experienceLevel", equalTo("advanced")).body("preferredFrameworks", hasItem("Quarkus"));
+                .body("experienceLevel", equalTo("advanced")).body("preferredFrameworks", hasItem("quarkus"));
     }
 
     private interface Attempt {

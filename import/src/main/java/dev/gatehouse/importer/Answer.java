@@ -9,7 +9,10 @@ import java.util.UUID;
 public record Answer(Kind kind, UUID gatehouseId, String reason) {
 
     public enum Kind {
-        IMPORTED, ALREADY_IMPORTED, REFUSED, FAILED
+        IMPORTED,
+        ALREADY_IMPORTED,
+        REFUSED,
+        FAILED
     }
 
     public static Answer imported(UUID id) {

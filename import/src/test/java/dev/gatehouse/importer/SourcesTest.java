@@ -38,7 +38,8 @@ class SourcesTest {
                     Statement statement = admin.createStatement()) {
                 statement.execute("create database " + database + " template template0 encoding 'UTF8' locale 'C'");
             }
-            try (Connection connection = connect(source); Statement statement = connection.createStatement();
+            try (Connection connection = connect(source);
+                    Statement statement = connection.createStatement();
                     InputStream sql = SourcesTest.class.getResourceAsStream("/sources/" + source + ".sql")) {
                 statement.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
             }
