@@ -12,12 +12,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import dev.gatehouse.common.security.ServiceScopes;
 import dev.gatehouse.company.rest.dto.ImportCompanyRequest;
 import dev.gatehouse.company.rest.dto.ImportMemberRequest;
 import dev.gatehouse.company.rest.dto.ImportedResponse;
 import dev.gatehouse.company.service.imports.CompanyImportService;
 import dev.gatehouse.company.service.imports.ImportOutcome;
-import dev.gatehouse.common.security.ServiceScopes;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
