@@ -24,26 +24,35 @@ import io.vertx.sqlclient.PoolOptions;
  * <li>a bounded TCP connect ({@code gatehouse.db.connect-timeout});</li>
  * <li>PostgreSQL's own {@code idle_in_transaction_session_timeout}
  * ({@code gatehouse.db.idle-in-transaction-timeout}): should a connection ever be left inside a transaction, the
- * server rolls it back and ends that session, releasing its locks, and the pool replaces the connection.</li>
+ * server rolls it back and ends that session, releasing its locks, and the pool replaces the connection;</li>
+ * <li>TLS as {@code gatehouse.db.ssl-mode} and {@code gatehouse.db.ssl-root-cert} say ({@link DatabaseTls}), the
+ * same settings the JDBC connection Flyway uses is given.</li>
  * </ul>
  */
 @Singleton
 public class BoundedPoolCreator implements PgPoolCreator {
 
+    /** Where the Kubernetes manifests mount the database's CA certificate. */
+    public static final String DEFAULT_ROOT_CERT = "/var/run/secrets/gatehouse/db-ca/ca.crt";
+
     private final Duration acquisitionTimeout;
     private final int maxWaiting;
     private final Duration connectTimeout;
     private final Duration idleInTransactionTimeout;
+    private final DatabaseTls tls;
 
     public BoundedPoolCreator(
             @ConfigProperty(name = "gatehouse.db.acquisition-timeout", defaultValue = "PT3S") Duration acquisitionTimeout,
             @ConfigProperty(name = "gatehouse.db.max-waiting", defaultValue = "200") int maxWaiting,
             @ConfigProperty(name = "gatehouse.db.connect-timeout", defaultValue = "PT5S") Duration connectTimeout,
-            @ConfigProperty(name = "gatehouse.db.idle-in-transaction-timeout", defaultValue = "PT30S") Duration idleInTransactionTimeout) {
+            @ConfigProperty(name = "gatehouse.db.idle-in-transaction-timeout", defaultValue = "PT30S") Duration idleInTransactionTimeout,
+            @ConfigProperty(name = "gatehouse.db.ssl-mode", defaultValue = "disable") String sslMode,
+            @ConfigProperty(name = "gatehouse.db.ssl-root-cert", defaultValue = DEFAULT_ROOT_CERT) String sslRootCert) {
         this.acquisitionTimeout = acquisitionTimeout;
         this.maxWaiting = maxWaiting;
         this.connectTimeout = connectTimeout;
         this.idleInTransactionTimeout = idleInTransactionTimeout;
+        this.tls = DatabaseTls.of(sslMode, sslRootCert);
     }
 
     @Override
@@ -53,7 +62,7 @@ public class BoundedPoolCreator implements PgPoolCreator {
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxWaitQueueSize(maxWaiting);
         List<PgConnectOptions> databases = input.pgConnectOptionsList().stream()
-                .map(options -> new PgConnectOptions(options)
+                .map(options -> tls.applyTo(new PgConnectOptions(options))
                         .setConnectTimeout((int) connectTimeout.toMillis())
                         .addProperty("idle_in_transaction_session_timeout",
                                 String.valueOf(idleInTransactionTimeout.toMillis())))
