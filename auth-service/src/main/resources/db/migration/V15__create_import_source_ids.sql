@@ -4,6 +4,9 @@
 -- deleted when the import is run again.
 SET LOCAL lock_timeout = '5s';
 
+-- The CHECK V14 added NOT VALID: the scan takes SHARE UPDATE EXCLUSIVE, so sign-ups and logins go on meanwhile.
+ALTER TABLE users VALIDATE CONSTRAINT users_phone_required_unless_imported;
+
 CREATE TABLE import_source_ids
 (
     source_system VARCHAR(40)  NOT NULL,
