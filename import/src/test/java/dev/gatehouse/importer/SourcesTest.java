@@ -190,7 +190,12 @@ class SourcesTest {
     private static Reconciliation run(Source source, String database, Gatehouse gatehouse, boolean dryRun)
             throws SQLException {
         try (Connection connection = connect(database)) {
-            return new Importer(source, gatehouse, dryRun, new PrintStream(OutputStreamNull.INSTANCE)).run(connection);
+            Reconciliation result = new Importer(source, gatehouse, dryRun, new PrintStream(OutputStreamNull.INSTANCE))
+                    .run(connection);
+            // Kept in the test's output (target/surefire-reports), so each source's reconciliation can be read.
+            System.out.println("== " + database + (dryRun ? " (dry run)" : ""));
+            result.print(System.out, dryRun);
+            return result;
         }
     }
 
