@@ -25,7 +25,8 @@ import io.vertx.sqlclient.PoolOptions;
  * <li>PostgreSQL's own {@code idle_in_transaction_session_timeout}
  * ({@code gatehouse.db.idle-in-transaction-timeout}): should a connection ever be left inside a transaction, the
  * server rolls it back and ends that session, releasing its locks, and the pool replaces the connection;</li>
- * <li>TLS as {@code gatehouse.db.ssl-mode} and {@code gatehouse.db.ssl-root-cert} say ({@link DatabaseTls}), the
+ * <li>TLS as {@code db.ssl-mode} and {@code db.ssl-root-cert} ({@code DB_SSL_MODE}, {@code DB_SSL_ROOT_CERT}) say
+ * ({@link DatabaseTls}), the
  * same settings the JDBC connection Flyway uses is given.</li>
  * </ul>
  */
@@ -46,8 +47,8 @@ public class BoundedPoolCreator implements PgPoolCreator {
             @ConfigProperty(name = "gatehouse.db.max-waiting", defaultValue = "200") int maxWaiting,
             @ConfigProperty(name = "gatehouse.db.connect-timeout", defaultValue = "PT5S") Duration connectTimeout,
             @ConfigProperty(name = "gatehouse.db.idle-in-transaction-timeout", defaultValue = "PT30S") Duration idleInTransactionTimeout,
-            @ConfigProperty(name = "gatehouse.db.ssl-mode", defaultValue = "disable") String sslMode,
-            @ConfigProperty(name = "gatehouse.db.ssl-root-cert", defaultValue = DEFAULT_ROOT_CERT) String sslRootCert) {
+            @ConfigProperty(name = "db.ssl-mode", defaultValue = "disable") String sslMode,
+            @ConfigProperty(name = "db.ssl-root-cert", defaultValue = DEFAULT_ROOT_CERT) String sslRootCert) {
         this.acquisitionTimeout = acquisitionTimeout;
         this.maxWaiting = maxWaiting;
         this.connectTimeout = connectTimeout;
