@@ -246,14 +246,15 @@ public final class MigrationHarness implements AutoCloseable {
     }
 
     /**
-     * {@link #catalog} with the casts and parentheses of constraint expressions left out: PostgreSQL deparses a
-     * CHECK for {@code pg_dump} and parses it again on restore, which can move a cast (for example
+     * {@link #catalog} with the casts and parentheses of constraint and index expressions left out: PostgreSQL
+     * deparses a CHECK or a partial index's predicate for {@code pg_dump} and parses it again on restore, which can move a cast
+     * (for example
      * {@code ANY ((ARRAY['a'::varchar])::text[])} comes back as {@code ANY (ARRAY[('a'::varchar)::text])}); the
      * constraint means the same, its text does not.
      */
     public static List<String> catalogAcrossRestore(DataSource database) {
         return catalog(database).stream()
-                .map(line -> line.startsWith("constraint ")
+                .map(line -> line.startsWith("constraint ") || line.startsWith("index ")
                         ? line.replaceAll("::[a-z ]+(\\(\\d+\\))?(\\[])?", "").replaceAll("[()]", "")
                         : line)
                 .sorted().toList();
