@@ -27,8 +27,13 @@ public class User {
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 
-    @Column(name = "phone_number", nullable = false)
+    /** E.164; only an imported account (see {@link #importedFrom}) may have none. */
+    @Column(name = "phone_number")
     public String phoneNumber;
+
+    /** The source system an imported account came from; null for accounts that signed up here. */
+    @Column(name = "imported_from")
+    public String importedFrom;
 
     @Column(name = "phone_verified", nullable = false)
     public boolean phoneVerified;

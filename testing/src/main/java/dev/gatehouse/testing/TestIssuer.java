@@ -34,7 +34,8 @@ public final class TestIssuer implements AutoCloseable {
     public static final Map<String, Set<String>> SCOPES_BY_CLIENT = Map.of(
             "auth-service", Set.of("otp:send", "otp:verify", "messages:send", "user-data:delete"),
             "company-service", Set.of("otp:send", "otp:verify", "revocations:read"),
-            "approval-service", Set.of("members:read", "members:write", "revocations:read"));
+            "approval-service", Set.of("members:read", "members:write", "revocations:read"),
+            "importer", Set.of("users:import", "companies:import", "approvals:import"));
 
     private static TestIssuer shared;
 
@@ -117,6 +118,11 @@ public final class TestIssuer implements AutoCloseable {
         return Jwt.issuer(ISSUER).subject(clientId).claim("client_id", clientId).claim("token_use", "service")
                 .claim("scope", String.join(" ", new java.util.TreeSet<>(scopes))).issuedAt(Instant.now())
                 .expiresIn(Duration.ofMinutes(5)).claim("jti", UUID.randomUUID().toString());
+    }
+
+    /** A client-credentials token of the {@code gatehouse import} command, with the import scopes alone. */
+    public String importerToken() {
+        return serviceToken("importer");
     }
 
     public String expiredUserToken(UUID userId) {

@@ -23,6 +23,8 @@ public interface AuthConfig {
 
     PasswordReset passwordReset();
 
+    PasswordHashing passwordHashing();
+
     /** Where people reach Gatehouse (the gateway), for links sent by email. */
     String publicBaseUrl();
 
@@ -253,6 +255,24 @@ public interface AuthConfig {
         /** The {@code Retry-After} of that 503. */
         @WithDefault("PT1S")
         Duration retryAfter();
+    }
+
+    /**
+     * Argon2id cost for new password hashes. Raising any of them makes each person's next successful login replace
+     * their hash with one at the new cost.
+     */
+    interface PasswordHashing {
+        /** Memory per hash in KiB. */
+        @WithDefault("19456")
+        int argon2MemoryKib();
+
+        /** Passes over the memory. */
+        @WithDefault("2")
+        int argon2Iterations();
+
+        /** Lanes. */
+        @WithDefault("1")
+        int argon2Parallelism();
     }
 
     /** Forgot-password resets (seed 004): how long an emailed link or code lives, and its limits. */

@@ -29,4 +29,9 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
     public Uni<Boolean> phoneTaken(String phoneNumber) {
         return count("phoneNumber", phoneNumber).map(n -> n > 0);
     }
+
+    /** Replaces the hash only if it is still {@code expectedHash}, so a concurrent password change wins. */
+    public Uni<Integer> replacePasswordHash(UUID userId, String expectedHash, String newHash) {
+        return update("passwordHash = ?3 where id = ?1 and passwordHash = ?2", userId, expectedHash, newHash);
+    }
 }

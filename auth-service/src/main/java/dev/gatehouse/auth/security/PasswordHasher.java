@@ -7,18 +7,26 @@ import java.util.Base64;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
+import dev.gatehouse.auth.config.AuthConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Argon2id password hashing (OWASP parameters: 19 MiB, 2 passes, 1 lane) in PHC string format.
+ * Argon2id password hashing in PHC string format, with configurable cost (by default OWASP's 19 MiB, 2 passes, 1
+ * lane).
+ * <p>
+ * Verification also accepts the legacy formats of {@link LegacyPasswordHashes}, and says when a matching hash should
+ * be replaced: always for a legacy format, and for Argon2id when it was made with other parameters than the
+ * configured ones (the cost was raised since).
  * <p>
  * Hashing is deliberately slow and memory-hungry, so it runs on the {@link HashingPool}: a few threads behind a
  * bounded queue, which bounds memory under a login storm, keeps it off the event loop and refuses with 503 when full.
@@ -28,14 +36,19 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class PasswordHasher {
 
-    private static final int MEMORY_KIB = 19 * 1024;
-    private static final int ITERATIONS = 2;
-    private static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    /** Bounds on a stored hash's cost, so a corrupt one cannot exhaust memory or the pool. */
+    private static final int MAX_MEMORY_KIB = 1024 * 1024;
+    private static final int MAX_ITERATIONS = 64;
+    private static final int MAX_PARALLELISM = 16;
+
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
     private final SecureRandom random = new SecureRandom();
     private final HashingPool pool;
     /** Password checks against real hashes (not the decoy): what an attacker gets to guess with. */
@@ -43,10 +56,29 @@ public class PasswordHasher {
     /** Verified against when the account does not exist, so both answers take the same time. */
     private final String decoy;
 
-    public PasswordHasher(HashingPool pool, MeterRegistry registry) {
+    @Inject
+    public PasswordHasher(HashingPool pool, MeterRegistry registry, AuthConfig config) {
+        this(pool, registry, config.passwordHashing().argon2MemoryKib(), config.passwordHashing().argon2Iterations(),
+                config.passwordHashing().argon2Parallelism());
+    }
+
+    /** Without a pool: only the synchronous {@code ...Now} methods may be used. */
+    PasswordHasher(int memoryKib, int iterations, int parallelism) {
+        this(null, new SimpleMeterRegistry(), memoryKib, iterations, parallelism);
+    }
+
+    private PasswordHasher(HashingPool pool, MeterRegistry registry, int memoryKib, int iterations, int parallelism) {
+        if (memoryKib < 8 * parallelism || memoryKib > MAX_MEMORY_KIB || iterations < 1
+                || iterations > MAX_ITERATIONS || parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("Argon2id parameters out of range: m=" + memoryKib + ", t=" + iterations
+                    + ", p=" + parallelism);
+        }
         this.pool = pool;
         this.comparisons = Counter.builder("gatehouse.password.comparisons")
-                .description("Password and reset-code checks against stored Argon2 hashes").register(registry);
+                .description("Password and reset-code checks against stored password hashes").register(registry);
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
         this.decoy = hashNow("decoy-password-for-timing");
     }
 
@@ -54,10 +86,15 @@ public class PasswordHasher {
         return offload(() -> hashNow(password));
     }
 
-    public Uni<Boolean> verify(String password, String phcHash) {
+    public Uni<Boolean> verify(String password, String storedHash) {
+        return check(password, storedHash).map(PasswordCheck::matches);
+    }
+
+    /** Verifies and also says whether a matching hash should be replaced by {@link #hash(String)}. */
+    public Uni<PasswordCheck> check(String password, String storedHash) {
         return offload(() -> {
             comparisons.increment();
-            return verifyNow(password, phcHash);
+            return checkNow(password, storedHash);
         });
     }
 
@@ -72,35 +109,69 @@ public class PasswordHasher {
     String hashNow(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$" + B64.encodeToString(salt)
+        byte[] hash = argon2(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$" + B64.encodeToString(salt)
                 + "$" + B64.encodeToString(hash);
     }
 
-    boolean verifyNow(String password, String phcHash) {
+    boolean verifyNow(String password, String storedHash) {
+        return checkNow(password, storedHash).matches();
+    }
+
+    PasswordCheck checkNow(String password, String storedHash) {
+        if (password == null || storedHash == null) {
+            return PasswordCheck.NO_MATCH;
+        }
+        if (!storedHash.startsWith("$argon2id$")) {
+            return LegacyPasswordHashes.matches(password, storedHash) ? PasswordCheck.MATCH_NEEDS_REHASH
+                    : PasswordCheck.NO_MATCH;
+        }
+        try {
+            return checkArgon2id(password, storedHash);
+        } catch (RuntimeException malformed) {
+            return PasswordCheck.NO_MATCH;
+        }
+    }
+
+    private PasswordCheck checkArgon2id(String password, String phcHash) {
         String[] parts = phcHash.split("\\$");
         // ["", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash]
-        if (parts.length != 6 || !"argon2id".equals(parts[1])) {
-            return false;
+        if (parts.length != 6 || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2])) {
+            return PasswordCheck.NO_MATCH;
         }
         int memory = 0;
-        int iterations = 0;
-        int parallelism = 0;
+        int passes = 0;
+        int lanes = 0;
         for (String param : parts[3].split(",")) {
             String[] kv = param.split("=");
+            if (kv.length != 2) {
+                return PasswordCheck.NO_MATCH;
+            }
             switch (kv[0]) {
                 case "m" -> memory = Integer.parseInt(kv[1]);
-                case "t" -> iterations = Integer.parseInt(kv[1]);
-                case "p" -> parallelism = Integer.parseInt(kv[1]);
+                case "t" -> passes = Integer.parseInt(kv[1]);
+                case "p" -> lanes = Integer.parseInt(kv[1]);
                 default -> {
-                    return false;
+                    return PasswordCheck.NO_MATCH;
                 }
             }
         }
+        if (memory < 8 * lanes || memory > MAX_MEMORY_KIB || passes < 1 || passes > MAX_ITERATIONS || lanes < 1
+                || lanes > MAX_PARALLELISM) {
+            return PasswordCheck.NO_MATCH;
+        }
         byte[] salt = B64D.decode(parts[4]);
         byte[] expected = B64D.decode(parts[5]);
-        byte[] actual = argon2(password, salt, memory, iterations, parallelism, expected.length);
-        return MessageDigest.isEqual(expected, actual);
+        if (salt.length < 8 || expected.length < 4 || expected.length > 1024) {
+            return PasswordCheck.NO_MATCH;
+        }
+        byte[] actual = argon2(password, salt, memory, passes, lanes, expected.length);
+        if (!MessageDigest.isEqual(expected, actual)) {
+            return PasswordCheck.NO_MATCH;
+        }
+        boolean current = memory == memoryKib && passes == iterations && lanes == parallelism
+                && expected.length == HASH_BYTES;
+        return current ? PasswordCheck.MATCH : PasswordCheck.MATCH_NEEDS_REHASH;
     }
 
     private static byte[] argon2(String password, byte[] salt, int memory, int iterations, int parallelism,

@@ -36,9 +36,13 @@ public class TokenIssuer {
         JwtClaimsBuilder claims = Jwt.issuer(config.issuer()).audience(config.audience())
                 .subject(user.id.toString()).issuedAt(now).expiresAt(expires)
                 .claim("jti", UUID.randomUUID().toString()).claim("sid", sessionId.toString())
-                .claim("token_use", "access").claim("email", user.email).claim("phone_number", user.phoneNumber)
+                .claim("token_use", "access").claim("email", user.email)
                 .claim("email_verified", user.emailVerified).claim("phone_number_verified", user.phoneVerified)
                 .groups(new HashSet<>(user.roles));
+        if (user.phoneNumber != null) {
+            // an imported account may have no phone number: the claim is then left out, as OIDC does
+            claims.claim("phone_number", user.phoneNumber);
+        }
         return new SignedToken(sign(claims), expires);
     }
 

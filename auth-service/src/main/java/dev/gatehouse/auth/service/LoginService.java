@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.gatehouse.auth.User;
 import dev.gatehouse.auth.repository.UserRepository;
@@ -36,6 +37,9 @@ public class LoginService {
     private final LoginThrottle throttle;
     private final DeviceTokens deviceTokens;
     private final ForgotPasswordService resets;
+    /** Replaces an outdated password hash after a successful login. */
+    @Inject
+    PasswordUpgrade upgrade;
 
     public LoginService(UserRepository users, PasswordHasher hasher, SessionService sessions, AuditLog audit,
             PlatformAdminBootstrap adminBootstrap, LoginThrottle throttle, DeviceTokens deviceTokens,
@@ -72,10 +76,11 @@ public class LoginService {
                 if (!reserved) {
                     throw invalidCredentials();
                 }
-                return hasher.verify(request.password(), user.passwordHash)
+                return hasher.check(request.password(), user.passwordHash)
                         .onFailure(ApiException.class).call(busy -> throttle.release(user.id, scope))
-                        .flatMap(matches -> matches
+                        .flatMap(check -> check.matches()
                                 ? succeed(user, scope, trustedDevice.orElseGet(UUID::randomUUID), request, client)
+                                        .call(() -> upgrade.afterLogin(user, request.password(), check))
                                 : fail(user, scope, client));
             });
         });

@@ -59,6 +59,9 @@ public class VerificationService {
                 throw ApiException.conflict("already_verified", "This " + noun(channel) + " is already verified.");
             }
             String destination = channel.destinationOf(user);
+            if (destination == null) {
+                throw ApiException.conflict("no_phone_number", "This account has no phone number to verify.");
+            }
             String link = channel == VerificationChannel.EMAIL ? linkTemplate : null;
             return otp.send(channel, user.id, destination, link, client.ipAddress())
                     .call(sent -> Panache.withTransaction(() -> challenges

@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.spi.PgDriver;
@@ -21,16 +23,26 @@ import io.vertx.sqlclient.PoolOptions;
  * <li>a bounded TCP connect ({@code gatehouse.db.connect-timeout});</li>
  * <li>PostgreSQL's own {@code idle_in_transaction_session_timeout}
  * ({@code gatehouse.db.idle-in-transaction-timeout}): should a connection ever be left inside a transaction, the
- * server rolls it back and ends that session, releasing its locks, and the pool replaces the connection.</li>
+ * server rolls it back and ends that session, releasing its locks, and the pool replaces the connection;</li>
+ * <li>TLS as {@code db.ssl-mode} and {@code db.ssl-root-cert} ({@code DB_SSL_MODE}, {@code DB_SSL_ROOT_CERT}) say
+ * ({@link DatabaseTls}), the
+ * same settings the JDBC connection Flyway uses is given.</li>
  * </ul>
  */
 @Singleton
 public class BoundedPoolCreator implements PgPoolCreator {
 
-    private final PoolLimits limits;
+    /** Where the Kubernetes manifests mount the database's CA certificate. */
+    public static final String DEFAULT_ROOT_CERT = "/var/run/secrets/gatehouse/db-ca/ca.crt";
 
-    public BoundedPoolCreator(PoolLimits limits) {
+    private final PoolLimits limits;
+    private final DatabaseTls tls;
+
+    public BoundedPoolCreator(PoolLimits limits,
+            @ConfigProperty(name = "db.ssl-mode", defaultValue = "disable") String sslMode,
+            @ConfigProperty(name = "db.ssl-root-cert", defaultValue = DEFAULT_ROOT_CERT) String sslRootCert) {
         this.limits = limits;
+        this.tls = DatabaseTls.of(sslMode, sslRootCert);
     }
 
     @Override
@@ -40,7 +52,7 @@ public class BoundedPoolCreator implements PgPoolCreator {
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxWaitQueueSize(limits.maxWaiting());
         List<PgConnectOptions> databases = input.pgConnectOptionsList().stream()
-                .map(options -> new PgConnectOptions(options)
+                .map(options -> tls.applyTo(new PgConnectOptions(options))
                         .setConnectTimeout((int) limits.connectTimeout().toMillis())
                         .addProperty("idle_in_transaction_session_timeout",
                                 String.valueOf(limits.idleInTransactionTimeout().toMillis())))

@@ -22,6 +22,13 @@ public final class ServiceScopes {
     /** Read auth-service's feed of revoked sessions and deleted accounts. */
     public static final String REVOCATIONS_READ = "revocations:read";
 
+    /** Import accounts from another system into auth-service ({@code gatehouse import}). */
+    public static final String USERS_IMPORT = "users:import";
+    /** Import companies and their members from another system into company-service. */
+    public static final String COMPANIES_IMPORT = "companies:import";
+    /** Import approval requests from another system into approval-service. */
+    public static final String APPROVALS_IMPORT = "approvals:import";
+
     private ServiceScopes() {
     }
 }

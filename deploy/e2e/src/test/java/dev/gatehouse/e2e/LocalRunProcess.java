@@ -86,6 +86,16 @@ final class LocalRunProcess {
         return gatewayPort;
     }
 
+    /** The embedded PostgreSQL's port (user and password {@code postgres}, trusted from 127.0.0.1). */
+    int databasePort() {
+        return ports.get("GATEHOUSE_PG_PORT");
+    }
+
+    /** The run's state directory: its keys and secrets, PostgreSQL's data, the logs. */
+    Path state() {
+        return state;
+    }
+
     /** Each service's own port, by service name, for checks that bypass the gateway. */
     Map<String, Integer> servicePorts() {
         Map<String, Integer> byService = new LinkedHashMap<>();

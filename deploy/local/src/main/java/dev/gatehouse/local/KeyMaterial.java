@@ -35,6 +35,8 @@ final class KeyMaterial {
     static final String CLIENT_SECRET_COMPANY_SERVICE = "CLIENT_SECRET_COMPANY_SERVICE";
     static final String CLIENT_SECRET_APPROVAL_SERVICE = "CLIENT_SECRET_APPROVAL_SERVICE";
     static final String CLIENT_SECRET_AUTH_SERVICE = "CLIENT_SECRET_AUTH_SERVICE";
+    /** The client of {@code gatehouse import}, so it can be run against a local run. */
+    static final String CLIENT_SECRET_IMPORTER = "CLIENT_SECRET_IMPORTER";
     static final String OTP_HASH_KEY = "OTP_HASH_KEY";
     static final String TWILIO_ACCOUNT_SID = "TWILIO_ACCOUNT_SID";
     static final String TWILIO_AUTH_TOKEN = "TWILIO_AUTH_TOKEN";
@@ -124,6 +126,7 @@ final class KeyMaterial {
         wanted.put(CLIENT_SECRET_COMPANY_SERVICE, base64Url(randomBytes(32)));
         wanted.put(CLIENT_SECRET_APPROVAL_SERVICE, base64Url(randomBytes(32)));
         wanted.put(CLIENT_SECRET_AUTH_SERVICE, base64Url(randomBytes(32)));
+        wanted.put(CLIENT_SECRET_IMPORTER, base64Url(randomBytes(32)));
         wanted.put(OTP_HASH_KEY, base64Url(randomBytes(32)));
         // Twilio's formats: an account sid is "AC" and 32 hex digits, an auth token 32 hex digits.
         wanted.put(TWILIO_ACCOUNT_SID, "AC" + HexFormat.of().formatHex(randomBytes(16)));

@@ -54,6 +54,7 @@ final class ServiceEnvironment {
                 env.put(KeyMaterial.CLIENT_SECRET_APPROVAL_SERVICE,
                         keys.secret(KeyMaterial.CLIENT_SECRET_APPROVAL_SERVICE));
                 env.put(KeyMaterial.CLIENT_SECRET_AUTH_SERVICE, keys.secret(KeyMaterial.CLIENT_SECRET_AUTH_SERVICE));
+                env.put(KeyMaterial.CLIENT_SECRET_IMPORTER, keys.secret(KeyMaterial.CLIENT_SECRET_IMPORTER));
                 // What each client may do: one scope per kind of internal call.
                 env.put("CLIENT_SCOPES_COMPANY_SERVICE", COMPANY_SERVICE_SCOPES);
                 env.put("CLIENT_SCOPES_APPROVAL_SERVICE", APPROVAL_SERVICE_SCOPES);

@@ -72,6 +72,7 @@ class KeyMaterialTest {
         assertEquals(jwks, Files.readString(second.jwksFile()));
         for (String name : new String[] { KeyMaterial.CLIENT_SECRET_AUTH_SERVICE,
                 KeyMaterial.CLIENT_SECRET_COMPANY_SERVICE, KeyMaterial.CLIENT_SECRET_APPROVAL_SERVICE,
+                KeyMaterial.CLIENT_SECRET_IMPORTER,
                 KeyMaterial.OTP_HASH_KEY, KeyMaterial.TWILIO_ACCOUNT_SID, KeyMaterial.TWILIO_AUTH_TOKEN }) {
             assertEquals(first.secret(name), second.secret(name), name);
         }

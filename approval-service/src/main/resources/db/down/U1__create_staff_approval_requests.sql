@@ -1,0 +1,5 @@
+-- Undoes V1: an empty database. Every request is gone: only for a database that was never used.
+SET LOCAL lock_timeout = '5s';
+DROP TABLE staff_approval_requests;
+DROP FUNCTION update_updated_at_column();
+DELETE FROM flyway_schema_history WHERE version = '1';
