@@ -34,7 +34,8 @@ public final class DatabaseUnavailable {
             String message = cause.getMessage() == null ? "" : cause.getMessage();
             // The pool's own failures carry no type of their own, only these messages.
             if ((cause instanceof NoStackTraceThrowable || cause instanceof VertxException)
-                    && (message.equals("Timeout") || message.equals("Connection is closed")
+                    && (message.equals("Timeout") || message.equals("Timeout waiting for connection")
+                            || message.equals("Connection is closed")
                             || message.startsWith("Pool closed"))) {
                 return true;
             }

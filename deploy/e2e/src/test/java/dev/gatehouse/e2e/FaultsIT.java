@@ -276,8 +276,9 @@ class FaultsIT {
                 DATABASE_PAUSE.toSeconds(), frozen.size(), seen.size(), byOutcome(seen), slowest(seen),
                 byOutcome(readiness), slowest(readiness), recoveredMillis);
         readiness.stream().collect(Collectors.groupingBy(Answer::what, TreeMap::new,
-                Collectors.summarizingLong(Answer::millis))).forEach((what, millis) -> System.out.printf(
-                        "PostgreSQL paused: %s slowest %d ms%n", what, millis.getMax()));
+                Collectors.summarizingLong(Answer::millis))).forEach(
+                        (what, millis) -> System.out.printf(
+                                "PostgreSQL paused: %s slowest %d ms%n", what, millis.getMax()));
 
         for (Answer answer : seen) {
             boolean fine = answer.status() / 100 == 2

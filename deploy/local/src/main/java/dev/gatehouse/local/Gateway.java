@@ -207,7 +207,7 @@ public final class Gateway {
             if (response.headWritten()) {
                 response.reset();
             } else {
-                request.resume();
+                resumeUnlessRead(request);
                 Problems.send(response, 504, "gateway_timeout", "Gateway Timeout",
                         backend + " did not answer within the route's timeout of " + timeout.toMillis() + " ms");
             }
@@ -228,6 +228,16 @@ public final class Gateway {
                 backendRequest.reset();
             }
         });
+    }
+
+    /**
+     * A request whose body was still paused must be read (and dropped) before it is answered; one already read in
+     * full, as a body relayed to the backend is, cannot be resumed any more.
+     */
+    private static void resumeUnlessRead(HttpServerRequest request) {
+        if (!request.isEnded()) {
+            request.resume();
+        }
     }
 
     private static Future<HttpClientResponse> sendWithoutBody(HttpServerRequest request, HttpClientRequest backend) {
@@ -290,7 +300,7 @@ public final class Gateway {
             response.reset();
             return;
         }
-        request.resume();
+        resumeUnlessRead(request);
         Problems.send(response, 502, "bad_gateway", "Bad Gateway",
                 backend + " is not answering: " + failure.getMessage());
     }

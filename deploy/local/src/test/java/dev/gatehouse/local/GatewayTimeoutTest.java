@@ -2,15 +2,21 @@ package dev.gatehouse.local;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -102,6 +108,26 @@ class GatewayTimeoutTest {
                 .body("detail", containsString("stalling"));
         assertTrue(STALLED_ARRIVED.await(10, TimeUnit.SECONDS), "the request never reached the backend");
         assertTrue(STALLED_RESET.await(10, TimeUnit.SECONDS), "the backend request outlived the route's timeout");
+    }
+
+    /**
+     * A body already relayed in full to the backend (here over HTTP/2 cleartext, as Java's own client asks for it)
+     * leaves nothing to read when the timeout fires: the client still gets its 504.
+     */
+    @Test
+    void aRequestWhoseBodyWasRelayedStillGets504() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = client.send(HttpRequest
+                    .newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + "/stalled/login"))
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"someone@example.com\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(504, response.statusCode());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(response.body().contains("\"gateway_timeout\""), response.body());
+        }
     }
 
     @Test
