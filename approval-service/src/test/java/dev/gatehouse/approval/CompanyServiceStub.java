@@ -63,6 +63,10 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
     private record Company(String companyId, String status) {
     }
 
+    /** A company-service call that reached the stub, with the W3C {@code traceparent} it carried ({@code null}: none). */
+    record Traced(String path, String traceparent) {
+    }
+
     private static final Pattern COMPANY = Pattern.compile("^/companies/([^/]+)$");
     private static final Pattern MEMBER = Pattern.compile("^/internal/companies/([^/]+)/members/([^/]+)$");
     private static final Pattern MEMBERS = Pattern.compile("^/internal/companies/([^/]+)/members$");
@@ -75,6 +79,7 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
     private final Map<String, Company> companies = new ConcurrentHashMap<>();
     private final Map<String, String> members = new ConcurrentHashMap<>();
     private final List<AddMemberCall> addMemberCalls = new CopyOnWriteArrayList<>();
+    private final List<Traced> traced = new CopyOnWriteArrayList<>();
     private final AtomicInteger companyCalls = new AtomicInteger();
     private final AtomicInteger tokenGrants = new AtomicInteger();
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.UP);
@@ -171,6 +176,15 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
         addMemberDelay = delay;
     }
 
+    /** The company-service calls since {@link #clearTraceparents()}, with their trace headers. */
+    List<Traced> traceparents() {
+        return List.copyOf(traced);
+    }
+
+    void clearTraceparents() {
+        traced.clear();
+    }
+
     void reset() {
         mode.set(Mode.UP);
         addMemberMode.set(Mode.UP);
@@ -187,6 +201,7 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             companyCalls.incrementAndGet();
+            traced.add(new Traced(path, exchange.getRequestHeaders().getFirst("traceparent")));
             Matcher company = COMPANY.matcher(path);
             Matcher member = MEMBER.matcher(path);
             Matcher members = MEMBERS.matcher(path);

@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The company-service call this service makes with the caller's own token. Only {@link CompanyDirectory} uses it: it
  * owns the retries and the meaning of company-service's errors here. The calls made with this service's own token
- * are {@link CompanyMembersApi}.
+ * are the {@code company-api} contract's {@code CompanyMembersApi}.
  */
 @RegisterRestClient(configKey = "company-service")
 @Produces(MediaType.APPLICATION_JSON)

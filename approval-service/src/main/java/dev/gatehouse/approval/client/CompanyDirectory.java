@@ -19,6 +19,9 @@ import dev.gatehouse.approval.CompanyRole;
 import dev.gatehouse.common.client.PeerUnavailableException;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.Problem;
+import dev.gatehouse.company.api.AddMemberRequest;
+import dev.gatehouse.company.api.CompanyMembersApi;
+import dev.gatehouse.company.api.MemberRole;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +32,8 @@ import io.vertx.core.Vertx;
  * What this service asks company-service: a company, a user's role in it, and adding a member.
  * <p>
  * Owns the tokens (the caller's own for reading a company, this service's own otherwise, through the OIDC client
- * filter on {@link CompanyMembersApi}), the fault tolerance of each call and the translation of company-service's
+ * filter registered for the {@code company-api} contract's {@link CompanyMembersApi}), the fault tolerance of each call and the
+ * translation of company-service's
  * answers into this service's problems: {@code company_not_found}, {@code company_not_active}, and
  * {@code company_service_unavailable} (503 with Retry-After) for everything that means "cannot tell right now".
  * <p>
@@ -95,7 +99,7 @@ public class CompanyDirectory {
             CircuitBreakerOpenException.class })
     Uni<Optional<CompanyRole>> guardedRoleOf(String companyId, UUID userId) {
         return Uni.createFrom().deferred(() -> members.member(companyId, userId.toString()))
-                .map(member -> Optional.ofNullable(member.role()))
+                .map(member -> Optional.ofNullable(member.role()).map(role -> CompanyRole.valueOf(role.name())))
                 .onFailure(CompanyDirectory::isNotFound).recoverWithItem(Optional.empty())
                 .onFailure().transform(failure -> translate("look up " + userId + " in " + companyId, failure));
     }
@@ -110,7 +114,8 @@ public class CompanyDirectory {
     @Fallback(fallbackMethod = "addMemberUnavailable", applyOn = { TimeoutException.class,
             CircuitBreakerOpenException.class })
     Uni<Void> guardedAddMember(String companyId, UUID userId, CompanyRole role) {
-        return Uni.createFrom().deferred(() -> members.addMember(companyId, new AddMemberBody(userId, role)))
+        return Uni.createFrom().deferred(() -> members.addMember(companyId,
+                new AddMemberRequest(userId, MemberRole.valueOf(role.name()))))
                 .invoke(member -> LOG.infof("%s is now a member of %s (%s)", userId, companyId, member.role()))
                 .replaceWithVoid()
                 .onFailure().transform(failure -> translate("add " + userId + " to " + companyId, failure));

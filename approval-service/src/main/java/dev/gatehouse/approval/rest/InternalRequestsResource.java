@@ -2,28 +2,21 @@ package dev.gatehouse.approval.rest;
 
 import java.util.UUID;
 
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.approval.service.ApprovalService;
 import dev.gatehouse.common.security.ServiceScopes;
+import dev.gatehouse.deletedusers.api.DeletedUsersApi;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Calls from other services only (service tokens). These paths are outside {@code /approvals}, so the gateway never
- * routes them: they are reachable inside the cluster alone.
+ * Calls from other services only (service tokens). The path and method come from the {@code deleted-users-api}
+ * contract auth-service sends by; it lies outside {@code /approvals}, so the gateway never routes it.
  */
 // A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
 @Cancellable(false)
-@Path("/internal")
-@Produces(MediaType.APPLICATION_JSON)
-public class InternalRequestsResource {
+public class InternalRequestsResource implements DeletedUsersApi {
 
     private final ApprovalService approvals;
 
@@ -36,10 +29,9 @@ public class InternalRequestsResource {
      * whatever their status, and the person is remembered as deleted. Idempotent, so the sender retries until it gets
      * a 204.
      */
-    @PUT
-    @Path("/deleted-users/{userId}")
+    @Override
     @PermissionsAllowed(ServiceScopes.USER_DATA_DELETE)
-    public Uni<Void> userDeleted(@PathParam("userId") UUID userId) {
+    public Uni<Void> userDeleted(UUID userId) {
         return approvals.forgetDeletedUser(userId).replaceWithVoid();
     }
 }

@@ -12,7 +12,7 @@ import dev.gatehouse.approval.Clocks;
 import dev.gatehouse.approval.CompanyRole;
 import dev.gatehouse.approval.StaffApprovalRequest;
 import dev.gatehouse.approval.repository.ApprovalRequestRepository;
-import dev.gatehouse.approval.repository.DeletedUserRepository;
+import dev.gatehouse.common.db.DeletedUsers;
 import dev.gatehouse.common.problem.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,9 +25,9 @@ import io.smallrye.mutiny.Uni;
 public class RequestStore {
 
     private final ApprovalRequestRepository requests;
-    private final DeletedUserRepository deletedUsers;
+    private final DeletedUsers deletedUsers;
 
-    public RequestStore(ApprovalRequestRepository requests, DeletedUserRepository deletedUsers) {
+    public RequestStore(ApprovalRequestRepository requests, DeletedUsers deletedUsers) {
         this.requests = requests;
         this.deletedUsers = deletedUsers;
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.auth.client;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.gatehouse.auth.VerificationChannel;
+import dev.gatehouse.common.client.Deadline;
 import dev.gatehouse.common.client.PeerUnavailableException;
 import dev.gatehouse.common.client.RemoteProblems;
 import dev.gatehouse.common.problem.ApiException;
@@ -50,6 +52,13 @@ public class OtpGateway {
     public static final String SEND_BREAKER = "otp-service-send";
     public static final String VERIFY_BREAKER = "otp-service-verify";
 
+    /**
+     * How long a caller waits for each call; sent along as the call's {@link Deadline}, so otp-service never creates or
+     * spends a code for a call this service already gave up on.
+     */
+    static final int SEND_TIMEOUT_SECONDS = 5;
+    static final int VERIFY_TIMEOUT_SECONDS = 3;
+
     private final OtpApi otp;
 
     OtpGateway(@RestClient OtpApi otp) {
@@ -69,7 +78,7 @@ public class OtpGateway {
      * an absolute URL with {@code {token}}, which otp-service fills with base64url("otpId.code"). {@code clientIp}
      * (may be {@code null}) is the end user's address, which otp-service's per-IP SMS budget counts.
      */
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Timeout(value = SEND_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, failOn = {
             PeerUnavailableException.class, TimeoutException.class })
     @CircuitBreakerName(SEND_BREAKER)
@@ -79,19 +88,20 @@ public class OtpGateway {
             String clientIp) {
         CreateOtpRequest request = new CreateOtpRequest(OtpType.valueOf(channel.otpType()),
                 OtpChannel.valueOf(channel.otpChannel()), destination, subjectId, null, linkTemplate, clientIp);
-        return Uni.createFrom().deferred(() -> otp.create(request))
+        return Uni.createFrom().deferred(() -> otp.create(Deadline.after(Duration.ofSeconds(SEND_TIMEOUT_SECONDS)), request))
                 .map(created -> new Sent(created.id(), created.expiresAt(), created.resendAvailableAt()))
                 .onFailure().transform(OtpGateway::translate);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = VERIFY_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, failOn = {
             PeerUnavailableException.class, TimeoutException.class })
     @CircuitBreakerName(VERIFY_BREAKER)
     @Fallback(fallbackMethod = "verifyUnavailable", applyOn = { TimeoutException.class,
             CircuitBreakerOpenException.class })
     public Uni<Verified> verify(UUID otpId, String code) {
-        return Uni.createFrom().deferred(() -> otp.verify(otpId, new VerifyOtpRequest(code)))
+        return Uni.createFrom().deferred(() -> otp.verify(otpId,
+                Deadline.after(Duration.ofSeconds(VERIFY_TIMEOUT_SECONDS)), new VerifyOtpRequest(code)))
                 .map(verified -> new Verified(verified.subjectId(), verified.destination(),
                         verified.type() == null ? null : verified.type().name()))
                 .onFailure().transform(OtpGateway::translate);

@@ -16,6 +16,7 @@ import dev.gatehouse.auth.repository.RefreshTokenRepository;
 import dev.gatehouse.auth.repository.SessionRepository;
 import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.security.PasswordHasher;
+import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -98,7 +99,12 @@ public class AccountService {
                             OutboxEvent.userDeleted(userId, RemoteUserData.APPROVAL_SERVICE, now))
                             // The audit trail outlives the account: it keeps the id, never the email or phone number.
                             .call(() -> audit.record("user.deleted", userId, client));
-                })))
+                }))
+                        // Two deletions of one account raced past the row's removal (Hibernate's delete does not
+                        // tell a row another transaction removed first); the one-event-per-destination index let
+                        // only the first through, and for the second the account no longer exists.
+                        .onFailure(UniqueViolation::is).transform(raced -> ApiException.unauthorized("unauthorized",
+                                "This account no longer exists.")))
                 .invoke(user -> LOG.infof("Account %s deleted; the other services are told through the outbox",
                         userId))
                 .replaceWithVoid();

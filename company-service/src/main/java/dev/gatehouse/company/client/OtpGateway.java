@@ -1,5 +1,6 @@
 package dev.gatehouse.company.client;
 
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.gatehouse.common.client.Deadline;
 import dev.gatehouse.common.client.PeerUnavailableException;
 import dev.gatehouse.common.client.RemoteProblems;
 import dev.gatehouse.otp.api.CreateOtpRequest;
@@ -42,6 +44,13 @@ public class OtpGateway {
     static final String SERVICE = "otp-service";
     static final String UNAVAILABLE = "otp_service_unavailable";
 
+    /**
+     * How long a caller waits for each call; sent along as the call's {@link Deadline}, so otp-service never creates or
+     * spends a code for a call this service already gave up on.
+     */
+    static final int SEND_TIMEOUT_SECONDS = 5;
+    static final int VERIFY_TIMEOUT_SECONDS = 3;
+
     private final OtpApi otp;
 
     OtpGateway(@RestClient OtpApi otp) {
@@ -52,7 +61,7 @@ public class OtpGateway {
      * Sends a company-verification code by SMS; answers the code's id. {@code clientIp} (may be {@code null}) is the
      * end user's address, which otp-service's per-IP SMS budget counts.
      */
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Timeout(value = SEND_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, failOn = {
             PeerUnavailableException.class, TimeoutException.class })
     @CircuitBreakerName(SEND_BREAKER)
@@ -61,7 +70,8 @@ public class OtpGateway {
     public Uni<UUID> sendCompanyCode(UUID companyKey, String phoneNumber, String clientIp) {
         CreateOtpRequest request = new CreateOtpRequest(OtpType.COMPANY_VERIFICATION, OtpChannel.SMS, phoneNumber,
                 companyKey, null, null, clientIp);
-        return Uni.createFrom().deferred(() -> otp.create(request)).map(created -> created.id())
+        return Uni.createFrom().deferred(() -> otp.create(Deadline.after(Duration.ofSeconds(SEND_TIMEOUT_SECONDS)), request))
+                .map(created -> created.id())
                 .onFailure().transform(failure -> RemoteProblems.translate(failure, SERVICE, UNAVAILABLE));
     }
 
@@ -69,14 +79,15 @@ public class OtpGateway {
      * Checks a code. Answers the subject the code was issued for, which the caller compares with the company it
      * expects.
      */
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = VERIFY_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, failOn = {
             PeerUnavailableException.class, TimeoutException.class })
     @CircuitBreakerName(VERIFY_BREAKER)
     @Fallback(fallbackMethod = "verifyUnavailable", applyOn = { TimeoutException.class,
             CircuitBreakerOpenException.class })
     public Uni<UUID> verify(UUID otpId, String code) {
-        return Uni.createFrom().deferred(() -> otp.verify(otpId, new VerifyOtpRequest(code)))
+        return Uni.createFrom().deferred(() -> otp.verify(otpId,
+                Deadline.after(Duration.ofSeconds(VERIFY_TIMEOUT_SECONDS)), new VerifyOtpRequest(code)))
                 .map(verified -> verified.subjectId())
                 .onFailure().transform(failure -> RemoteProblems.translate(failure, SERVICE, UNAVAILABLE));
     }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,21 +15,26 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.common.security.ServiceScopes;
-import dev.gatehouse.company.rest.dto.AddMemberRequest;
-import dev.gatehouse.company.rest.dto.MemberResponse;
-import dev.gatehouse.company.rest.dto.MemberRoleResponse;
+import dev.gatehouse.company.CompanyMember;
+import dev.gatehouse.company.CompanyRole;
+import dev.gatehouse.company.api.AddMemberRequest;
+import dev.gatehouse.company.api.AddedMember;
+import dev.gatehouse.company.api.CompanyMembersApi;
+import dev.gatehouse.company.api.MemberOfCompany;
+import dev.gatehouse.company.api.MemberRole;
 import dev.gatehouse.company.service.MembershipService;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Calls from other services only (service tokens). These paths are outside {@code /companies}, so the gateway never
- * routes them: they are reachable inside the cluster alone. Each needs its own scope, so approval-service (members)
- * cannot remove users and auth-service (user data) cannot add members.
+ * The membership calls of other services (service tokens only), answered with the {@code company-api} contract's
+ * records. The path is outside {@code /companies}, so the gateway never routes it: it is reachable inside the cluster
+ * alone. Each call needs its own scope, so approval-service (members) cannot remove users and auth-service (user
+ * data) cannot add members.
  */
 // A client that hangs up must not cancel work that holds a transaction: it finishes or rolls back.
 @Cancellable(false)
-@Path("/internal")
+@Path(CompanyMembersApi.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalMembershipResource {
 
@@ -41,29 +45,23 @@ public class InternalMembershipResource {
     }
 
     @POST
-    @Path("/companies/{companyId}/members")
     @PermissionsAllowed(ServiceScopes.MEMBERS_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<MemberResponse> add(@PathParam("companyId") String companyId, @Valid @NotNull AddMemberRequest body) {
-        return memberships.addByService(companyId, body.userId(), body.role()).map(MemberResponse::of);
+    public Uni<AddedMember> add(@PathParam("companyId") String companyId, @Valid @NotNull AddMemberRequest body) {
+        return memberships.addByService(companyId, body.userId(), CompanyRole.valueOf(body.role().name()))
+                .map(InternalMembershipResource::added);
     }
 
     /** A user's role in a company, for services that authorise company admins (404 when not a member). */
     @GET
-    @Path("/companies/{companyId}/members/{userId}")
+    @Path("/{userId}")
     @PermissionsAllowed(ServiceScopes.MEMBERS_READ)
-    public Uni<MemberRoleResponse> role(@PathParam("companyId") String companyId, @PathParam("userId") UUID userId) {
-        return memberships.roleOf(companyId, userId).map(role -> new MemberRoleResponse(companyId, userId, role));
+    public Uni<MemberOfCompany> role(@PathParam("companyId") String companyId, @PathParam("userId") UUID userId) {
+        return memberships.roleOf(companyId, userId)
+                .map(role -> new MemberOfCompany(companyId, userId, MemberRole.valueOf(role.name())));
     }
 
-    /**
-     * auth-service's {@code user-deleted} event: the account was deleted, its memberships go with it and the person
-     * is remembered as deleted. Idempotent, so the sender retries until it gets a 204.
-     */
-    @PUT
-    @Path("/deleted-users/{userId}")
-    @PermissionsAllowed(ServiceScopes.USER_DATA_DELETE)
-    public Uni<Void> userDeleted(@PathParam("userId") UUID userId) {
-        return memberships.forgetDeletedUser(userId).replaceWithVoid();
+    private static AddedMember added(CompanyMember member) {
+        return new AddedMember(member.userId, MemberRole.valueOf(member.role.name()), member.joinedAt);
     }
 }

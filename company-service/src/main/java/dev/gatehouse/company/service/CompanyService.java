@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
+import dev.gatehouse.common.db.DeletedUsers;
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.company.Company;
@@ -20,7 +21,6 @@ import dev.gatehouse.company.CompanyMember;
 import dev.gatehouse.company.CompanyRole;
 import dev.gatehouse.company.CompanyStatus;
 import dev.gatehouse.company.repository.CompanyRepository;
-import dev.gatehouse.company.repository.DeletedUserRepository;
 import dev.gatehouse.company.repository.MemberRepository;
 import dev.gatehouse.company.rest.dto.CompanyResponse;
 import dev.gatehouse.company.rest.dto.CreateCompanyRequest;
@@ -39,11 +39,11 @@ public class CompanyService {
     private final CompanyRepository companies;
     private final MemberRepository members;
     private final CompanyIdGenerator ids;
-    private final DeletedUserRepository deletedUsers;
+    private final DeletedUsers deletedUsers;
     private final CompanyLimits limits;
 
     public CompanyService(CompanyRepository companies, MemberRepository members, CompanyIdGenerator ids,
-            DeletedUserRepository deletedUsers, CompanyLimits limits) {
+            DeletedUsers deletedUsers, CompanyLimits limits) {
         this.limits = limits;
         this.companies = companies;
         this.members = members;

@@ -8,13 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.gatehouse.common.db.DeletedUsers;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.company.Company;
 import dev.gatehouse.company.CompanyMember;
 import dev.gatehouse.company.CompanyRole;
 import dev.gatehouse.company.CompanyStatus;
 import dev.gatehouse.company.repository.CompanyRepository;
-import dev.gatehouse.company.repository.DeletedUserRepository;
 import dev.gatehouse.company.repository.MemberRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,10 +32,10 @@ public class MembershipService {
     private final CompanyService companies;
     private final CompanyRepository companyRows;
     private final MemberRepository members;
-    private final DeletedUserRepository deletedUsers;
+    private final DeletedUsers deletedUsers;
 
     public MembershipService(CompanyService companies, CompanyRepository companyRows, MemberRepository members,
-            DeletedUserRepository deletedUsers) {
+            DeletedUsers deletedUsers) {
         this.companies = companies;
         this.companyRows = companyRows;
         this.members = members;

@@ -133,6 +133,11 @@ final class Gatehouse {
         }
     }
 
+    /** How many messages the dev inbox holds for the destination. */
+    static int inboxSize(String destination) {
+        return inbox(destination).size();
+    }
+
     private static List<Map<String, Object>> inbox(String destination) {
         return given().queryParam("to", destination).when().get("/dev/inbox")
                 .then().statusCode(200).extract().jsonPath().getList("$");

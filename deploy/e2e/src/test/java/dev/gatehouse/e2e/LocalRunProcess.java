@@ -117,10 +117,40 @@ final class LocalRunProcess {
     }
 
     private void signal(String signal, String service) throws IOException, InterruptedException {
-        long pid = servicePid(service);
+        signal(signal, servicePid(service), service);
+    }
+
+    private static void signal(String signal, long pid, String what) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
         if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -" + signal + " " + pid + " failed for " + service);
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed for " + what);
+        }
+    }
+
+    /**
+     * Freezes every PostgreSQL process of the run (SIGSTOP): the postmaster first, so that it forks no new backend,
+     * then each backend. Connections stay open; statements simply get no answer. Answers the processes frozen.
+     */
+    List<Long> pauseDatabase() throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(Files.readAllLines(state.resolve("pg/postmaster.pid")).get(0).trim());
+        List<Long> frozen = new java.util.ArrayList<>();
+        signal("STOP", postmaster, "postgresql");
+        frozen.add(postmaster);
+        for (long backend : ProcessHandle.of(postmaster).map(ProcessHandle::descendants).orElseGet(Stream::empty)
+                .map(ProcessHandle::pid).toList()) {
+            signal("STOP", backend, "postgresql");
+            frozen.add(backend);
+        }
+        return frozen;
+    }
+
+    /** Lets frozen PostgreSQL processes run again (SIGCONT), the backends before their postmaster. */
+    void resumeDatabase(List<Long> frozen) throws IOException, InterruptedException {
+        for (int i = frozen.size() - 1; i >= 0; i--) {
+            long pid = frozen.get(i);
+            if (ProcessHandle.of(pid).isPresent()) {
+                signal("CONT", pid, "postgresql");
+            }
         }
     }
 

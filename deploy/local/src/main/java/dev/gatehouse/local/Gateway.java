@@ -1,14 +1,17 @@
 package dev.gatehouse.local;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
@@ -30,6 +33,11 @@ import io.vertx.core.net.SocketAddress;
  * dev inbox. It passes method, path, query, headers and status through untouched (Host included, so services build
  * links with the gateway's address) and adds the X-Forwarded headers (For, Proto, Host, Port) that a cloud load
  * balancer adds.
+ * <p>
+ * A route's timeout (its HTTPRoute rule's {@code timeouts}) bounds the whole exchange as Envoy's route timeout does:
+ * when the backend has not finished answering in time, the backend request is reset and the client gets a 504
+ * problem+json ({@code gateway_timeout}), or, when the answer had already begun, a reset connection. A backend that
+ * cannot finish its work in time (a paused database, say) so never holds the client longer than the route allows.
  * <p>
  * It serves on one event loop per core: one server instance per event loop, all on the same port (Vert.x hands the
  * accepted connections round-robin to them), each with its own client to the backends so that a proxied request never
@@ -152,13 +160,16 @@ public final class Gateway {
             return;
         }
         routes.match(request.path()).ifPresentOrElse(
-                route -> proxy(client, request, route.backend(), backendPorts.get(route.backend())),
+                route -> proxy(client, request, route, backendPorts.get(route.backend())),
                 () -> Problems.send(request.response(), 404, "not_found", "Not Found",
                         "No route for " + request.path()));
     }
 
-    private void proxy(HttpClient client, HttpServerRequest request, String backend, int port) {
+    private void proxy(HttpClient client, HttpServerRequest request, RouteTable.Route route, int port) {
         request.pause();
+        String backend = route.backend();
+        AtomicReference<HttpClientRequest> underway = new AtomicReference<>();
+        route.timeout().ifPresent(timeout -> boundBy(timeout, request, backend, underway));
         RequestOptions options = new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(port, "127.0.0.1"))
                 .setMethod(request.method())
@@ -166,12 +177,44 @@ public final class Gateway {
                 .setIdleTimeout(BACKEND_IDLE_TIMEOUT_MILLIS);
         client.request(options)
                 .compose(backendRequest -> {
+                    underway.set(backendRequest);
+                    if (request.response().ended() || request.response().closed()) {
+                        // The route's timeout (or the client) ended the exchange while this connection was opening.
+                        backendRequest.reset();
+                        return Future.failedFuture("the exchange ended before the backend was asked");
+                    }
                     passOnHangUp(request, backendRequest);
                     copyRequestHeaders(request, backendRequest);
                     return hasBody(request) ? backendRequest.send(request) : sendWithoutBody(request, backendRequest);
                 })
                 .onSuccess(backendResponse -> relay(backendResponse, request.response()))
                 .onFailure(failure -> badGateway(request, backend, failure));
+    }
+
+    /**
+     * Starts the route's clock when the request arrives. All of this runs on the request's event loop, so the timer
+     * sees the exchange's state without races.
+     */
+    private void boundBy(Duration timeout, HttpServerRequest request, String backend,
+            AtomicReference<HttpClientRequest> underway) {
+        HttpServerResponse response = request.response();
+        long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), fired -> {
+            if (response.ended() || response.closed()) {
+                return;
+            }
+            // The client's side first: resetting the backend request fails (or ends) what is relayed to the client,
+            // which would otherwise answer 502 or finish a cut answer as if it were complete.
+            if (response.headWritten()) {
+                response.reset();
+            } else {
+                resumeUnlessRead(request);
+                Problems.send(response, 504, "gateway_timeout", "Gateway Timeout",
+                        backend + " did not answer within the route's timeout of " + timeout.toMillis() + " ms");
+            }
+            Optional.ofNullable(underway.get()).ifPresent(HttpClientRequest::reset);
+        });
+        // A client that hangs up first leaves the timer to fire on a closed response, which it then ignores.
+        response.endHandler(ended -> vertx.cancelTimer(timer));
     }
 
     /**
@@ -185,6 +228,16 @@ public final class Gateway {
                 backendRequest.reset();
             }
         });
+    }
+
+    /**
+     * A request whose body was still paused must be read (and dropped) before it is answered; one already read in
+     * full, as a body relayed to the backend is, cannot be resumed any more.
+     */
+    private static void resumeUnlessRead(HttpServerRequest request) {
+        if (!request.isEnded()) {
+            request.resume();
+        }
     }
 
     private static Future<HttpClientResponse> sendWithoutBody(HttpServerRequest request, HttpClientRequest backend) {
@@ -238,12 +291,16 @@ public final class Gateway {
 
     private static void badGateway(HttpServerRequest request, String backend, Throwable failure) {
         HttpServerResponse response = request.response();
+        if (response.ended() || response.closed()) {
+            // Already answered: the route's timeout reset this backend request.
+            return;
+        }
         if (response.headWritten()) {
             // Too late for an error body; cutting the connection tells the client the answer is incomplete.
             response.reset();
             return;
         }
-        request.resume();
+        resumeUnlessRead(request);
         Problems.send(response, 502, "bad_gateway", "Bad Gateway",
                 backend + " is not answering: " + failure.getMessage());
     }

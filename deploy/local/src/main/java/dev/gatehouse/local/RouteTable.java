@@ -3,12 +3,15 @@ package dev.gatehouse.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +25,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * prefix first, then the Route's name, then the rule's position.
  *
  * <p>
+ * A rule's {@code timeouts} (Gateway API {@code request} and {@code backendRequest}) travel with its routes: the
+ * gateway gives up on the backend after the shorter of the two, as an Envoy-based gateway without retries does.
+ * <p>
  * Anything in a route that this table cannot honour (header, query or method matches, filters, weighted backends)
  * fails loudly instead of being ignored, because ignoring it would make local routing differ from the cluster's.
  */
@@ -29,6 +35,9 @@ public final class RouteTable {
 
     private static final String ROUTE_FILE_PREFIX = "httproute-";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The Gateway API's duration format (GEP-2257): one to four parts of a number and a unit, e.g. "1m30s". */
+    private static final Pattern DURATION = Pattern.compile("^([0-9]{1,5}(h|m|s|ms)){1,4}$");
+    private static final Pattern DURATION_PART = Pattern.compile("([0-9]{1,5})(h|ms|m|s)");
 
     private final List<Route> routes;
 
@@ -96,19 +105,68 @@ public final class RouteTable {
             JsonNode rule = rules.get(ruleIndex);
             unsupportedIfPresent(rule, "filters", where);
             String backend = backendOf(rule, where);
+            Optional<Duration> timeout = timeoutOf(rule.path("timeouts"), where);
             JsonNode matches = rule.path("matches");
             if (matches.isEmpty()) {
                 // The Gateway API's default match is PathPrefix "/".
-                routes.add(new Route(PathMatch.prefix("/"), backend, routeName, ruleIndex));
+                routes.add(new Route(PathMatch.prefix("/"), backend, routeName, ruleIndex, timeout));
             }
             for (JsonNode match : matches) {
                 unsupportedIfPresent(match, "headers", where);
                 unsupportedIfPresent(match, "queryParams", where);
                 unsupportedIfPresent(match, "method", where);
-                routes.add(new Route(pathMatchOf(match.path("path"), where), backend, routeName, ruleIndex));
+                routes.add(new Route(pathMatchOf(match.path("path"), where), backend, routeName, ruleIndex,
+                        timeout));
             }
         }
         return routes;
+    }
+
+    /**
+     * The bound on one proxied request: the shorter of {@code request} (the whole exchange) and
+     * {@code backendRequest} (one try at the backend), since this gateway never retries. "0s" means no timeout, as
+     * the Gateway API defines it; empty when the rule sets neither.
+     */
+    static Optional<Duration> timeoutOf(JsonNode timeouts, String where) {
+        if (timeouts.isMissingNode() || timeouts.isNull()) {
+            return Optional.empty();
+        }
+        Set<String> known = Set.of("request", "backendRequest");
+        timeouts.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                throw new IllegalArgumentException(where + ": timeouts." + field + " is not supported");
+            }
+        });
+        Optional<Duration> request = durationOf(timeouts.path("request"), "request", where);
+        Optional<Duration> backendRequest = durationOf(timeouts.path("backendRequest"), "backendRequest", where);
+        if (request.isPresent() && backendRequest.isPresent() && backendRequest.get().compareTo(request.get()) > 0) {
+            // The Gateway API's own validation: one try cannot outlast the whole request.
+            throw new IllegalArgumentException(where + ": timeouts.backendRequest is longer than timeouts.request");
+        }
+        return backendRequest.or(() -> request);
+    }
+
+    private static Optional<Duration> durationOf(JsonNode value, String field, String where) {
+        if (value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        String text = value.asText();
+        if (!DURATION.matcher(text).matches()) {
+            throw new IllegalArgumentException(where + ": timeouts." + field + " '" + text
+                    + "' is not a Gateway API duration (like 10s, 1m30s or 500ms)");
+        }
+        Duration total = Duration.ZERO;
+        Matcher part = DURATION_PART.matcher(text);
+        while (part.find()) {
+            long amount = Long.parseLong(part.group(1));
+            total = total.plus(switch (part.group(2)) {
+                case "h" -> Duration.ofHours(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                default -> Duration.ofMillis(amount);
+            });
+        }
+        return total.isZero() ? Optional.empty() : Optional.of(total);
     }
 
     private static PathMatch pathMatchOf(JsonNode path, String where) {
@@ -151,8 +209,9 @@ public final class RouteTable {
      * @param backend the Service name of the rule's backendRef
      * @param routeName the HTTPRoute's metadata.name, a tie-breaker between routes
      * @param ruleIndex the rule's position, a tie-breaker within a route
+     * @param timeout how long the gateway waits for the backend's whole answer; empty for no bound of the route's
      */
-    public record Route(PathMatch match, String backend, String routeName, int ruleIndex) {
+    public record Route(PathMatch match, String backend, String routeName, int ruleIndex, Optional<Duration> timeout) {
 
         static final Comparator<Route> PRECEDENCE = Comparator
                 .comparing((Route route) -> route.match().type())

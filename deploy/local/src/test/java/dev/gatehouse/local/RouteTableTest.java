@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -168,6 +169,59 @@ class RouteTableTest {
                     - %s
                       backendRefs: [ { name: x } ]
                 """.formatted(ruleFragment));
+        assertThrows(IllegalArgumentException.class, () -> RouteTable.fromGatewayDirectory(directory));
+    }
+
+    /** Every public path has a bound, so no stalled service or database can hold a client without one. */
+    @Test
+    void everyKubernetesRouteCarriesATimeout() {
+        for (RouteTable.Route route : kubernetesRoutes.routes()) {
+            assertTrue(route.timeout().isPresent(), route + " has no timeouts.request");
+        }
+        assertEquals(Optional.of(Duration.ofSeconds(10)), kubernetesRoutes.match("/users/me").flatMap(
+                RouteTable.Route::timeout));
+        assertEquals(Optional.of(Duration.ofSeconds(15)), kubernetesRoutes.match("/approvals/1/approve").flatMap(
+                RouteTable.Route::timeout));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "{ request: 10s }; PT10S",
+            "{ backendRequest: 2s }; PT2S",
+            "{ request: 10s, backendRequest: 3s }; PT3S",
+            "{ request: 1m30s }; PT1M30S",
+            "{ request: 1h2m3s500ms }; PT1H2M3.5S",
+            "{ request: 250ms }; PT0.25S",
+            "{ request: 0s }; ",
+            "{ request: 10s, backendRequest: 0s }; PT10S",
+    })
+    void readsTheShorterOfTheRulesTimeouts(String timeouts, String expected, @TempDir Path directory)
+            throws IOException {
+        write(directory, "httproute-x.yaml", """
+                kind: HTTPRoute
+                metadata: { name: x }
+                spec:
+                  rules:
+                    - timeouts: %s
+                      backendRefs: [ { name: x } ]
+                """.formatted(timeouts));
+        RouteTable routes = RouteTable.fromGatewayDirectory(directory);
+        Optional<Duration> bound = expected == null ? Optional.empty() : Optional.of(Duration.parse(expected));
+        assertEquals(bound, routes.match("/anything").flatMap(RouteTable.Route::timeout));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{ request: 10 }", "{ request: 1.5s }", "{ request: 10S }", "{ request: 1d }",
+            "{ request: 2s, backendRequest: 3s }", "{ idle: 3s }", "{ request: 1h1h1h1h1h }" })
+    void refusesTimeoutsTheGatewayApiRefuses(String timeouts, @TempDir Path directory) throws IOException {
+        write(directory, "httproute-x.yaml", """
+                kind: HTTPRoute
+                metadata: { name: x }
+                spec:
+                  rules:
+                    - timeouts: %s
+                      backendRefs: [ { name: x } ]
+                """.formatted(timeouts));
         assertThrows(IllegalArgumentException.class, () -> RouteTable.fromGatewayDirectory(directory));
     }
 

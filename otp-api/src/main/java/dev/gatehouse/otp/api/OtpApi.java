@@ -3,6 +3,7 @@ package dev.gatehouse.otp.api;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,12 +27,20 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public interface OtpApi {
 
+    /**
+     * When the caller stops waiting, as epoch milliseconds (the end of its timeout). otp-service starts no call that
+     * arrives after it: a code created or spent for a caller that already answered 503 would leave the two sides
+     * disagreeing. {@code null} sends no deadline.
+     */
+    String DEADLINE_HEADER = "Gatehouse-Deadline";
+
     /** 201; 429 {@code rate_limited} or {@code resend_too_soon}; 502 {@code delivery_failed}. */
     @POST
-    Uni<OtpIssued> create(CreateOtpRequest request);
+    Uni<OtpIssued> create(@HeaderParam(DEADLINE_HEADER) String deadline, CreateOtpRequest request);
 
     /** 200; 422 {@code otp_invalid} with {@code remainingAttempts}; 410 {@code otp_expired}; 423; 409; 404. */
     @POST
     @Path("/{id}/verify")
-    Uni<OtpVerified> verify(@PathParam("id") UUID id, VerifyOtpRequest request);
+    Uni<OtpVerified> verify(@PathParam("id") UUID id, @HeaderParam(DEADLINE_HEADER) String deadline,
+            VerifyOtpRequest request);
 }

@@ -1,24 +1,25 @@
-package dev.gatehouse.approval.repository;
+package dev.gatehouse.common.db;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.gatehouse.approval.DeletedUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Deleted accounts, and the per-person transaction lock that orders "this person asks to join a company" against
- * "this person was deleted". Writers for a person take the lock shared, the deletion takes it exclusive, so a request
- * made at the same moment as the deletion is either seen and removed by it, or refused.
+ * Deleted accounts, in the {@code deleted_users (user_id, deleted_at)} table of every service that keeps data about
+ * people (company- and approval-service), and the per-person transaction lock that orders "this person creates, asks
+ * or joins something" against "this person was deleted". Writers for a person take the lock shared, the deletion takes
+ * it exclusive, so a write made at the same moment as the deletion is either seen and removed by it, or refused.
+ * <p>
+ * Runs in the caller's transaction (the lock is held until it ends); a service without such a table never uses it.
  */
 @ApplicationScoped
 @WithSession
-public class DeletedUserRepository implements PanacheRepositoryBase<DeletedUser, UUID> {
+public class DeletedUsers {
 
     /** The first key of the two-key advisory lock: keeps these locks apart from any other advisory lock. */
     private static final int PERSON_LOCK_SPACE = 0x67680001;
@@ -38,7 +39,10 @@ public class DeletedUserRepository implements PanacheRepositoryBase<DeletedUser,
      * committed when it started, so a check inside the locking statement could miss a deletion it waited for.
      */
     public Uni<Boolean> isDeleted(UUID userId) {
-        return count("userId", userId).map(found -> found > 0);
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT count(*) FROM deleted_users WHERE user_id = ?1", Long.class)
+                .setParameter(1, userId).getSingleResult())
+                .map(found -> found > 0);
     }
 
     /** Records the deletion; a repeated record keeps the first time. */
