@@ -199,6 +199,23 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void ownersSeeTheVerifiedContactOfEachRequesterInBothLanguages() {
+        Browser browser = signIn();
+        String page = given().cookie("gatehouse_console", browser.session())
+                .get("/console/companies/" + GatehouseStub.OWNED_COMPANY).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<a href=\"mailto:wanjiru@example.co.ke\">wanjiru@example.co.ke</a>"), page);
+        assertTrue(page.contains("<a href=\"tel:+254712000111\">+254712000111</a>"), page);
+        assertTrue(page.contains("Verified email") && page.contains("Verified phone"), page);
+        // The second request has neither: the page says so instead of showing an empty value.
+        assertEquals(2, page.split("<em>not verified</em>", -1).length - 1, page);
+
+        given().cookie("gatehouse_console", browser.session()).cookie("gatehouse_lang", "sw")
+                .get("/console/companies/" + GatehouseStub.OWNED_COMPANY).then().statusCode(200)
+                .body(containsString("Barua pepe iliyothibitishwa")).body(containsString("Simu iliyothibitishwa"))
+                .body(containsString("haijathibitishwa")).body(containsString("mailto:wanjiru@example.co.ke"));
+    }
+
+    @Test
     void anUnavailableServiceReadsAsASentenceNotAStackTrace() {
         Browser browser = signIn();
         GatehouseStub.DOWN.set("/companies");

@@ -24,6 +24,10 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
     static final String EMAIL = "amina@example.com";
     static final String PASSWORD = "correct horse battery";
     static final UUID USER_ID = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    /** A company the signed-in person owns, with two pending join requests. */
+    static final String OWNED_COMPANY = "KE-OWNR-0001";
+    static final UUID REQUEST_WITH_CONTACT = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+    static final UUID REQUEST_WITHOUT_CONTACT = UUID.fromString("00000000-0000-0000-0000-0000000000c2");
     static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     /** Lifetime of the access tokens handed out; a test sets it to 0 to force refreshes. */
     static final AtomicLong ACCESS_SECONDS = new AtomicLong(300);
@@ -142,7 +146,16 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
                 LIVE_ACCESS_TOKENS.remove(token);
                 request.response().setStatusCode(204).end();
             }
-            case "GET /companies/mine" -> json(request, 200, null);
+            case "GET /companies/mine" -> array(request, new JsonArray().add(new JsonObject()
+                    .put("companyId", OWNED_COMPANY).put("name", "Amina Ltd").put("countryCode", "KE")
+                    .put("phoneNumber", "+254712345678").put("status", "ACTIVE")
+                    .put("createdAt", "2026-11-30T10:00:00Z").put("role", "OWNER")));
+            case "GET /companies/" + OWNED_COMPANY + "/members" -> array(request, new JsonArray());
+            case "GET /approvals" -> json(request, 200, new JsonObject()
+                    .put("items", new JsonArray()
+                            .add(request(REQUEST_WITH_CONTACT, "wanjiru@example.co.ke", "+254712000111"))
+                            .add(request(REQUEST_WITHOUT_CONTACT, null, null)))
+                    .put("page", 0).put("size", 50).put("totalItems", 2).put("totalPages", 1));
             case "POST /users/me/password" -> problem(request, 403, "invalid_credentials", "Invalid credentials", null);
             case "GET /users" -> json(request, 200, new JsonObject()
                     .put("items", new JsonArray().add(new JsonObject().put("id", USER_ID.toString())
@@ -153,6 +166,17 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
                     "DEACTIVATED is final", null);
             default -> problem(request, 404, "not_found", "No stub for " + key, null);
         }
+    }
+
+    private static JsonObject request(UUID id, String email, String phone) {
+        return new JsonObject().put("id", id.toString()).put("companyId", OWNED_COMPANY)
+                .put("userId", UUID.randomUUID().toString()).put("requestedRole", "STAFF").put("status", "PENDING")
+                .put("expiresAt", "2026-12-14T10:00:00Z").put("createdAt", "2026-11-30T10:00:00Z")
+                .put("requesterEmail", email).put("requesterPhone", phone);
+    }
+
+    private static void array(HttpServerRequest request, JsonArray body) {
+        request.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(body.encode());
     }
 
     private static void json(HttpServerRequest request, int status, JsonObject body) {

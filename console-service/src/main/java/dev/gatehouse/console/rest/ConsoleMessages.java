@@ -308,6 +308,12 @@ public interface ConsoleMessages {
     @Message("Requested role")
     String requestedRole();
 
+    @Message("Verified email")
+    String requesterEmail();
+
+    @Message("Verified phone")
+    String requesterPhone();
+
     @Message("Message")
     String messageLabel();
 
