@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 import dev.gatehouse.auth.rest.dto.ChangePasswordRequest;
 import dev.gatehouse.auth.rest.dto.DeleteAccountRequest;
 import dev.gatehouse.auth.rest.dto.SessionResponse;
+import dev.gatehouse.auth.rest.dto.UpdateProfileRequest;
 import dev.gatehouse.auth.rest.dto.UserResponse;
 import dev.gatehouse.auth.service.AccountService;
 import dev.gatehouse.auth.service.SessionService;
@@ -54,6 +56,13 @@ public class UserResource {
     @GET
     public Uni<UserResponse> me() {
         return users.get(Claims.userId(jwt)).map(UserResponse::of);
+    }
+
+    /** Changes what the person may change about their account: the language of Gatehouse's messages. */
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<UserResponse> update(@Valid @NotNull UpdateProfileRequest body) {
+        return users.setLocale(Claims.userId(jwt), body.locale()).map(UserResponse::of);
     }
 
     /** Deletes the account and the person's data in every other service (flow 7); 503 keeps it for a retry. */

@@ -34,6 +34,19 @@ public class UserService {
     }
 
     /**
+     * Stores the language Gatehouse writes to the person in (emails, code texts, the lock notice): one of
+     * {@link MessageLanguage#SUPPORTED}, compared without case; null clears it, so the request's Accept-Language
+     * decides again. Answers the account as it is now.
+     */
+    public Uni<User> setLocale(UUID userId, String locale) {
+        String stored = MessageLanguage.supported(locale);
+        if (locale != null && stored == null) {
+            throw ApiException.invalidField("locale", "must be one of " + String.join(", ", MessageLanguage.SUPPORTED));
+        }
+        return profiles.setLocale(userId, stored).flatMap(updated -> get(userId));
+    }
+
+    /**
      * How another service may reach or show a person: only what the person has proved. An unverified email address
      * or phone number is left out, because nobody has shown it belongs to them. 404 {@code user_not_found} when no
      * account has this id (a deleted one, say).
