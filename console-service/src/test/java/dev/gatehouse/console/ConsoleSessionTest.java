@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -213,6 +214,34 @@ class ConsoleSessionTest {
                 .get("/console/companies/" + GatehouseStub.OWNED_COMPANY).then().statusCode(200)
                 .body(containsString("Barua pepe iliyothibitishwa")).body(containsString("Simu iliyothibitishwa"))
                 .body(containsString("haijathibitishwa")).body(containsString("mailto:wanjiru@example.co.ke"));
+    }
+
+    @Test
+    void thePersonChoosesTheLanguageOfTheirMessagesAndCanGoBackToTheBrowsers() {
+        Browser browser = signIn();
+        given().cookie("gatehouse_console", browser.session()).get("/console/me").then().statusCode(200)
+                .body(containsString("<option value=\"\" selected>The one my browser asks for</option>"));
+        given().redirects().follow(false).cookie("gatehouse_console", browser.session())
+                .formParam("csrf", browser.csrf()).formParam("locale", "sw").post("/console/me/locale").then()
+                .statusCode(303).header("Location", containsString("/console/me"));
+        assertEquals("sw", GatehouseStub.LOCALE.get());
+        given().cookie("gatehouse_console", browser.session()).get("/console/me").then().statusCode(200)
+                .body(containsString("The language is saved."))
+                .body(containsString("<option value=\"sw\" lang=\"sw\" selected>Kiswahili</option>"));
+        given().cookie("gatehouse_console", browser.session()).cookie("gatehouse_lang", "sw").get("/console/me")
+                .then().body(containsString("Lugha ya barua pepe na jumbe zako"));
+
+        // A wrong CSRF token changes nothing.
+        given().redirects().follow(false).cookie("gatehouse_console", browser.session())
+                .formParam("csrf", "forged").formParam("locale", "en").post("/console/me/locale").then()
+                .statusCode(403);
+        assertEquals("sw", GatehouseStub.LOCALE.get());
+
+        given().redirects().follow(false).cookie("gatehouse_console", browser.session())
+                .formParam("csrf", browser.csrf()).formParam("locale", "").post("/console/me/locale").then()
+                .statusCode(303);
+        assertNull(GatehouseStub.LOCALE.get());
+        assertEquals(2, GatehouseStub.calls("PATCH /users/me"));
     }
 
     @Test

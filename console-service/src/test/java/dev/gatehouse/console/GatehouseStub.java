@@ -1,5 +1,6 @@
 package dev.gatehouse.console;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
     /** Lifetime of the access tokens handed out; a test sets it to 0 to force refreshes. */
     static final AtomicLong ACCESS_SECONDS = new AtomicLong(300);
     static final AtomicReference<String> DOWN = new AtomicReference<>("");
+    /** The person's stored language, as auth-service keeps it. */
+    static final AtomicReference<String> LOCALE = new AtomicReference<>();
     static final Map<String, Boolean> LIVE_ACCESS_TOKENS = new ConcurrentHashMap<>();
     static final Map<String, Boolean> LIVE_REFRESH_TOKENS = new ConcurrentHashMap<>();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -61,6 +64,7 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
         CALLS.clear();
         ACCESS_SECONDS.set(300);
         DOWN.set("");
+        LOCALE.set(null);
     }
 
     private void handle(HttpServerRequest request) {
@@ -122,10 +126,17 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
             return;
         }
         switch (key) {
-            case "GET /users/me" -> json(request, 200, new JsonObject().put("id", USER_ID.toString())
-                    .put("email", EMAIL).put("phoneNumber", "+254712345678").put("emailVerified", false)
-                    .put("phoneVerified", false).put("verificationStatus", "UNVERIFIED")
-                    .put("roles", new JsonArray().add("USER")).put("createdAt", "2026-11-30T10:00:00Z"));
+            case "GET /users/me" -> json(request, 200, me());
+            case "PATCH /users/me" -> {
+                if (!body.containsKey("locale")) {
+                    problem(request, 400, "validation_failed", "locale missing", null);
+                } else if (body.getValue("locale") != null && !List.of("en", "sw").contains(body.getString("locale"))) {
+                    problem(request, 400, "validation_failed", "must be one of en, sw", null);
+                } else {
+                    LOCALE.set(body.getString("locale"));
+                    json(request, 200, me());
+                }
+            }
             case "GET /users/me/sessions" -> request.response().putHeader("Content-Type", "application/json")
                     .end(new JsonArray().add(new JsonObject().put("id", UUID.randomUUID().toString())
                             .put("deviceId", "browser").put("ipAddress", "203.0.113.7").put("userAgent", "Test/1")
@@ -166,6 +177,13 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
                     "DEACTIVATED is final", null);
             default -> problem(request, 404, "not_found", "No stub for " + key, null);
         }
+    }
+
+    private static JsonObject me() {
+        return new JsonObject().put("id", USER_ID.toString()).put("email", EMAIL).put("phoneNumber", "+254712345678")
+                .put("emailVerified", false).put("phoneVerified", false).put("verificationStatus", "UNVERIFIED")
+                .put("roles", new JsonArray().add("USER")).put("createdAt", "2026-11-30T10:00:00Z")
+                .put("locale", LOCALE.get());
     }
 
     private static JsonObject request(UUID id, String email, String phone) {

@@ -15,7 +15,7 @@ public final class Model {
     }
 
     public record User(UUID id, String email, String phoneNumber, boolean emailVerified, boolean phoneVerified,
-            String verificationStatus, List<String> roles, OffsetDateTime createdAt) {
+            String verificationStatus, List<String> roles, OffsetDateTime createdAt, String locale) {
 
         public boolean platformAdmin() {
             return roles != null && roles.contains("PLATFORM_ADMIN");

@@ -38,6 +38,21 @@ public interface ConsoleMessages {
     @Message("Language")
     String language();
 
+    @Message("Language of your emails and text messages")
+    String messageLanguageTitle();
+
+    @Message("Language")
+    String messageLanguage();
+
+    @Message("The one my browser asks for")
+    String messageLanguageBrowser();
+
+    @Message("Gatehouse writes your codes, password reset emails and account notices in this language.")
+    String messageLanguageHint();
+
+    @Message("The language is saved.")
+    String messageLanguageSaved();
+
     @Message("Signed in as {email}")
     String signedInAs(String email);
 
