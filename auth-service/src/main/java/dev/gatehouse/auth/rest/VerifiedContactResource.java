@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.auth.service.UserService;
@@ -36,7 +37,11 @@ public class VerifiedContactResource {
     }
 
     @GET
-    @Operation(summary = "A person's verified email address and phone number (internal, contacts:read)")
+    @Operation(summary = "A person verified email address and phone number (internal, contacts:read)")
+    @APIResponse(responseCode = "200", description = "The verified contact")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "forbidden: contacts:read required")
+    @APIResponse(responseCode = "404", description = "user_not_found")
     public Uni<VerifiedContact> contact(@PathParam("userId") String userId) {
         return users.verifiedContact(parse(userId));
     }
