@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -242,6 +243,53 @@ class ConsoleSessionTest {
                 .statusCode(303);
         assertNull(GatehouseStub.LOCALE.get());
         assertEquals(2, GatehouseStub.calls("PATCH /users/me"));
+    }
+
+    @Test
+    void platformAdminsPageThroughSearchResultsWithPlainLinks() {
+        Browser browser = signIn();
+        String first = admin(browser, Map.of("language", GatehouseStub.MANY, "platform", "linux"));
+        assertTrue(first.contains("45 people found."), first);
+        assertTrue(first.contains("p0-0@example.com") && first.contains("p0-19@example.com"), first);
+        assertTrue(first.contains("Page 1 of 3"), first);
+        assertFalse(first.contains("id=\"previous-page\""), first);
+        String next = link(first, "next-page");
+        // Every term travels, encoded; the HTML escapes the separators.
+        assertEquals("/console/admin?language=c%2B%2B&platform=linux&page=1", next);
+
+        String second = given().cookie("gatehouse_console", browser.session()).urlEncodingEnabled(false)
+                .get(next).then().statusCode(200).extract().asString();
+        assertTrue(second.contains("p1-20@example.com") && !second.contains("p0-0@example.com"), second);
+        assertTrue(second.contains("Page 2 of 3"), second);
+        assertEquals("/console/admin?language=c%2B%2B&platform=linux&page=0", link(second, "previous-page"));
+        assertEquals("/console/admin?language=c%2B%2B&platform=linux&page=2", link(second, "next-page"));
+
+        String last = admin(browser, Map.of("language", GatehouseStub.MANY, "platform", "linux", "page", "2"));
+        assertTrue(last.contains("p2-44@example.com") && last.contains("Page 3 of 3"), last);
+        assertFalse(last.contains("id=\"next-page\""), last);
+
+        // An old link past the end still leads back to the last page.
+        String beyond = admin(browser, Map.of("language", GatehouseStub.MANY, "page", "7"));
+        assertEquals("/console/admin?language=c%2B%2B&page=2", link(beyond, "previous-page"));
+        assertFalse(beyond.contains("id=\"next-page\""), beyond);
+
+        // One page of results needs no pager; in Kiswahili the pager speaks Kiswahili.
+        assertFalse(admin(browser, Map.of("language", "java")).contains("id=\"pager\""));
+        given().cookie("gatehouse_console", browser.session()).cookie("gatehouse_lang", "sw")
+                .queryParam("language", GatehouseStub.MANY).get("/console/admin").then()
+                .body(containsString("Ukurasa 1 kati ya 3")).body(containsString("Ukurasa unaofuata"));
+    }
+
+    private static String admin(Browser browser, Map<String, String> query) {
+        return given().cookie("gatehouse_console", browser.session()).queryParams(query).get("/console/admin")
+                .then().statusCode(200).extract().asString();
+    }
+
+    /** The href of the link with this id, unescaped as a browser reads it. */
+    private static String link(String html, String id) {
+        Matcher matcher = Pattern.compile("id=\"" + id + "\" href=\"([^\"]+)\"").matcher(html);
+        assertTrue(matcher.find(), id + " in " + html);
+        return matcher.group(1).replace("&amp;", "&");
     }
 
     @Test

@@ -25,6 +25,8 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
     static final String EMAIL = "amina@example.com";
     static final String PASSWORD = "correct horse battery";
     static final UUID USER_ID = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    /** The search term for which auth-service's stub finds three pages of people. */
+    static final String MANY = "c++";
     /** A company the signed-in person owns, with two pending join requests. */
     static final String OWNED_COMPANY = "KE-OWNR-0001";
     static final UUID REQUEST_WITH_CONTACT = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
@@ -168,15 +170,30 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
                             .add(request(REQUEST_WITHOUT_CONTACT, null, null)))
                     .put("page", 0).put("size", 50).put("totalItems", 2).put("totalPages", 1));
             case "POST /users/me/password" -> problem(request, 403, "invalid_credentials", "Invalid credentials", null);
-            case "GET /users" -> json(request, 200, new JsonObject()
-                    .put("items", new JsonArray().add(new JsonObject().put("id", USER_ID.toString())
-                            .put("email", "found-" + request.getParam("language") + "@example.com")
-                            .put("phoneNumber", "+254700000001").put("verificationStatus", "VERIFIED")))
-                    .put("page", 0).put("size", 20).put("totalItems", 1).put("totalPages", 1));
+            case "GET /users" -> json(request, 200, users(request));
             case "PUT /companies/KE-ABCD-1234/status" -> problem(request, 409, "illegal_transition",
                     "DEACTIVATED is final", null);
             default -> problem(request, 404, "not_found", "No stub for " + key, null);
         }
+    }
+
+    /**
+     * auth-service's paged search: one person for most terms; 45 people (three pages of 20) for the language
+     * {@value #MANY}, each page telling which page it is in its people's addresses.
+     */
+    private static JsonObject users(HttpServerRequest request) {
+        String language = request.getParam("language");
+        int page = Integer.parseInt(request.getParam("page", "0"));
+        int size = Integer.parseInt(request.getParam("size", "20"));
+        long total = MANY.equals(language) ? 45 : 1;
+        JsonArray items = new JsonArray();
+        for (long i = (long) page * size; i < Math.min(total, (long) (page + 1) * size); i++) {
+            String email = total == 1 ? "found-" + language + "@example.com" : "p" + page + "-" + i + "@example.com";
+            items.add(new JsonObject().put("id", UUID.randomUUID().toString()).put("email", email)
+                    .put("phoneNumber", "+254700000001").put("verificationStatus", "VERIFIED"));
+        }
+        return new JsonObject().put("items", items).put("page", page).put("size", size).put("totalItems", total)
+                .put("totalPages", (total + size - 1) / size);
     }
 
     private static JsonObject me() {

@@ -403,6 +403,12 @@ public interface ConsoleMessages {
     @Message("{count} people found.")
     String found(long count);
 
+    @Message("Result pages")
+    String resultPages();
+
+    @Message("Page {page} of {pages}")
+    String pageOf(int page, long pages);
+
     @Message("Previous page")
     String previousPage();
 
