@@ -1,4 +1,4 @@
--- Undoes V14: back to the catalog of V10. Refuses (NOT NULL fails) while an imported account has no phone number:
+-- Undoes V14: back to the catalog of V12. Refuses (NOT NULL fails) while an imported account has no phone number:
 -- such accounts cannot exist in the older schema; delete or complete them first. Which system an account came
 -- from is forgotten.
 SET LOCAL lock_timeout = '5s';

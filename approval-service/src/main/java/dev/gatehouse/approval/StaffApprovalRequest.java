@@ -44,6 +44,14 @@ public class StaffApprovalRequest {
     @Column(updatable = false)
     public String message;
 
+    /** The requester's email address as auth-service had it verified when they asked; null if it was not. */
+    @Column(name = "requester_email", updatable = false)
+    public String requesterEmail;
+
+    /** The requester's phone number as auth-service had it verified when they asked; null if it was not. */
+    @Column(name = "requester_phone", updatable = false)
+    public String requesterPhone;
+
     @Column(name = "reviewer_id")
     public UUID reviewerId;
 
@@ -61,8 +69,10 @@ public class StaffApprovalRequest {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** A new request with the requester's verified email address and phone number (either may be null). */
     public static StaffApprovalRequest pending(String companyId, UUID userId, CompanyRole requestedRole,
-            String message, OffsetDateTime now, OffsetDateTime expiresAt) {
+            String message, String requesterEmail, String requesterPhone, OffsetDateTime now,
+            OffsetDateTime expiresAt) {
         StaffApprovalRequest request = new StaffApprovalRequest();
         request.id = UUID.randomUUID();
         request.companyId = companyId;
@@ -70,6 +80,8 @@ public class StaffApprovalRequest {
         request.requestedRole = requestedRole;
         request.status = ApprovalStatus.PENDING;
         request.message = message;
+        request.requesterEmail = requesterEmail;
+        request.requesterPhone = requesterPhone;
         request.expiresAt = expiresAt;
         request.createdAt = now;
         request.updatedAt = now;

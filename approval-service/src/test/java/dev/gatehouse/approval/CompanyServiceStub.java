@@ -38,6 +38,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <li>{@code GET /companies/{companyId}} wants a person's token;</li>
  * <li>{@code GET /internal/companies/{companyId}/members/{userId}} and {@code POST /internal/companies/{companyId}/members}
  * want approval-service's service token;</li>
+ * <li>{@code GET /internal/users/{userId}/contact} (auth-service) wants that token with {@code contacts:read}.</li>
  * </ul>
  * with company-service's answers and problem codes. Tests arrange companies and members in memory, read the
  * add-member calls it received (also those it then failed), and can make company-service fail or stall.
@@ -67,13 +68,19 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
     record Traced(String path, String traceparent) {
     }
 
+    /** A person's verified contact as auth-service would give it. */
+    record Contact(String email, String phoneNumber) {
+    }
+
     private static final Pattern COMPANY = Pattern.compile("^/companies/([^/]+)$");
     private static final Pattern MEMBER = Pattern.compile("^/internal/companies/([^/]+)/members/([^/]+)$");
+    private static final Pattern CONTACT = Pattern.compile("^/internal/users/([^/]+)/contact$");
     private static final Pattern MEMBERS = Pattern.compile("^/internal/companies/([^/]+)/members$");
     private static final String ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Contact GONE = new Contact(null, null);
     private static volatile CompanyServiceStub running;
 
     private final Map<String, Company> companies = new ConcurrentHashMap<>();
@@ -81,6 +88,9 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
     private final List<AddMemberCall> addMemberCalls = new CopyOnWriteArrayList<>();
     private final List<Traced> traced = new CopyOnWriteArrayList<>();
     private final AtomicInteger companyCalls = new AtomicInteger();
+    private final Map<UUID, Contact> contacts = new ConcurrentHashMap<>();
+    private final AtomicInteger contactCalls = new AtomicInteger();
+    private final AtomicReference<Mode> contactMode = new AtomicReference<>(Mode.UP);
     private final AtomicInteger tokenGrants = new AtomicInteger();
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.UP);
     private final AtomicReference<Mode> addMemberMode = new AtomicReference<>(Mode.UP);
@@ -103,6 +113,7 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
         running = this;
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("quarkus.rest-client.company-service.url", url,
+                "quarkus.rest-client.auth-contacts.url", url,
                 "quarkus.oidc-client.auth-server-url", url,
                 "quarkus.oidc-client.client-id", CLIENT_ID,
                 "quarkus.oidc-client.credentials.client-secret.value", CLIENT_SECRET);
@@ -152,6 +163,23 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
         return companyCalls.get();
     }
 
+    /**
+     * What auth-service answers for this person. A person never arranged has verified an address of their own id
+     * and no phone; one arranged with null is unknown to auth-service (a deleted account).
+     */
+    void contact(UUID userId, Contact contact) {
+        contacts.put(userId, contact == null ? GONE : contact);
+    }
+
+    int contactCalls() {
+        return contactCalls.get();
+    }
+
+    /** How the contact endpoint behaves, while company-service keeps working. */
+    void contactMode(Mode next) {
+        contactMode.set(next);
+    }
+
     int tokenGrants() {
         return tokenGrants.get();
     }
@@ -187,6 +215,7 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
 
     void reset() {
         mode.set(Mode.UP);
+        contactMode.set(Mode.UP);
         addMemberMode.set(Mode.UP);
         addMemberFailures.set(0);
         addMemberDelay = Duration.ZERO;
@@ -198,6 +227,11 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
             String path = exchange.getRequestURI().getPath();
             if ("POST".equals(method) && "/auth/token".equals(path)) {
                 token(exchange);
+                return;
+            }
+            Matcher contact = CONTACT.matcher(path);
+            if ("GET".equals(method) && contact.matches()) {
+                contact(exchange, contact.group(1));
                 return;
             }
             companyCalls.incrementAndGet();
@@ -256,6 +290,41 @@ public class CompanyServiceStub implements QuarkusTestResourceLifecycleManager {
             respond(exchange, 200, Map.of("access_token", TestIssuer.shared().serviceToken(CLIENT_ID),
                     "token_type", "Bearer", "expires_in", 300));
         }
+    }
+
+    private void contact(HttpExchange exchange, String userId) throws IOException {
+        contactCalls.incrementAndGet();
+        switch (contactMode.get()) {
+            case FAILING -> {
+                problem(exchange, 503, "internal_error", "Service Unavailable", "The stub is failing.");
+                return;
+            }
+            case STALLED -> pause(Duration.ofSeconds(3));
+            case UP -> {
+            }
+        }
+        JsonNode claims = claims(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (claims == null) {
+            problem(exchange, 401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
+            return;
+        }
+        boolean allowed = "service".equals(claims.path("token_use").asText())
+                && List.of(claims.path("scope").asText().split(" ")).contains("contacts:read");
+        if (!allowed) {
+            problem(exchange, 403, "forbidden", "Forbidden", "You are not allowed to do this.");
+            return;
+        }
+        UUID id = UUID.fromString(userId);
+        Contact known = contacts.getOrDefault(id, new Contact(userId + "@example.com", null));
+        if (known == GONE) {
+            problem(exchange, 404, "user_not_found", "Not Found", "No account has this id.");
+            return;
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("userId", userId);
+        body.put("email", known.email());
+        body.put("phoneNumber", known.phoneNumber());
+        respond(exchange, 200, body);
     }
 
     private void getCompany(HttpExchange exchange, String companyId) throws IOException {

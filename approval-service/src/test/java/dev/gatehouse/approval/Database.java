@@ -51,4 +51,19 @@ public class Database {
             throw new IllegalStateException(sql, e);
         }
     }
+
+    /** How many requests this person has, in any status: proves that a refused request left no row behind. */
+    public long requestsOf(UUID userId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection
+                        .prepareStatement("SELECT count(*) FROM staff_approval_requests WHERE user_id = ?")) {
+            statement.setObject(1, userId);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -53,6 +53,10 @@ public class User {
     @Column(name = "roles", columnDefinition = "_text", nullable = false)
     public List<String> roles = new ArrayList<>(List.of("user"));
 
+    /** The language the person chose for Gatehouse's messages (a supported BCP 47 tag); null when not chosen. */
+    @Column(name = "locale")
+    public String locale;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -196,6 +198,98 @@ class ConsoleSessionTest {
                 .then().statusCode(303).header("Location", containsString("/console/admin"));
         given().cookie("gatehouse_console", browser.session()).get("/console/admin").then()
                 .body(containsString("That status change is not allowed"));
+    }
+
+    @Test
+    void ownersSeeTheVerifiedContactOfEachRequesterInBothLanguages() {
+        Browser browser = signIn();
+        String page = given().cookie("gatehouse_console", browser.session())
+                .get("/console/companies/" + GatehouseStub.OWNED_COMPANY).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<a href=\"mailto:wanjiru@example.co.ke\">wanjiru@example.co.ke</a>"), page);
+        assertTrue(page.contains("<a href=\"tel:+254712000111\">+254712000111</a>"), page);
+        assertTrue(page.contains("Verified email") && page.contains("Verified phone"), page);
+        // The second request has neither: the page says so instead of showing an empty value.
+        assertEquals(2, page.split("<em>not verified</em>", -1).length - 1, page);
+
+        given().cookie("gatehouse_console", browser.session()).cookie("gatehouse_lang", "sw")
+                .get("/console/companies/" + GatehouseStub.OWNED_COMPANY).then().statusCode(200)
+                .body(containsString("Barua pepe iliyothibitishwa")).body(containsString("Simu iliyothibitishwa"))
+                .body(containsString("haijathibitishwa")).body(containsString("mailto:wanjiru@example.co.ke"));
+    }
+
+    @Test
+    void thePersonChoosesTheLanguageOfTheirMessagesAndCanGoBackToTheBrowsers() {
+        Browser browser = signIn();
+        given().cookie("gatehouse_console", browser.session()).get("/console/me").then().statusCode(200)
+                .body(containsString("<option value=\"\" selected>The one my browser asks for</option>"));
+        given().redirects().follow(false).cookie("gatehouse_console", browser.session())
+                .formParam("csrf", browser.csrf()).formParam("locale", "sw").post("/console/me/locale").then()
+                .statusCode(303).header("Location", containsString("/console/me"));
+        assertEquals("sw", GatehouseStub.LOCALE.get());
+        given().cookie("gatehouse_console", browser.session()).get("/console/me").then().statusCode(200)
+                .body(containsString("The language is saved."))
+                .body(containsString("<option value=\"sw\" lang=\"sw\" selected>Kiswahili</option>"));
+        given().cookie("gatehouse_console", browser.session()).cookie("gatehouse_lang", "sw").get("/console/me")
+                .then().body(containsString("Lugha ya barua pepe na jumbe zako"));
+
+        // A wrong CSRF token changes nothing.
+        given().redirects().follow(false).cookie("gatehouse_console", browser.session())
+                .formParam("csrf", "forged").formParam("locale", "en").post("/console/me/locale").then()
+                .statusCode(403);
+        assertEquals("sw", GatehouseStub.LOCALE.get());
+
+        given().redirects().follow(false).cookie("gatehouse_console", browser.session())
+                .formParam("csrf", browser.csrf()).formParam("locale", "").post("/console/me/locale").then()
+                .statusCode(303);
+        assertNull(GatehouseStub.LOCALE.get());
+        assertEquals(2, GatehouseStub.calls("PATCH /users/me"));
+    }
+
+    @Test
+    void platformAdminsPageThroughSearchResultsWithPlainLinks() {
+        Browser browser = signIn();
+        String first = admin(browser, Map.of("language", GatehouseStub.MANY, "platform", "linux"));
+        assertTrue(first.contains("45 people found."), first);
+        assertTrue(first.contains("p0-0@example.com") && first.contains("p0-19@example.com"), first);
+        assertTrue(first.contains("Page 1 of 3"), first);
+        assertFalse(first.contains("id=\"previous-page\""), first);
+        String next = link(first, "next-page");
+        // Every term travels, encoded; the HTML escapes the separators.
+        assertEquals("/console/admin?language=c%2B%2B&platform=linux&page=1", next);
+
+        String second = given().cookie("gatehouse_console", browser.session()).urlEncodingEnabled(false)
+                .get(next).then().statusCode(200).extract().asString();
+        assertTrue(second.contains("p1-20@example.com") && !second.contains("p0-0@example.com"), second);
+        assertTrue(second.contains("Page 2 of 3"), second);
+        assertEquals("/console/admin?language=c%2B%2B&platform=linux&page=0", link(second, "previous-page"));
+        assertEquals("/console/admin?language=c%2B%2B&platform=linux&page=2", link(second, "next-page"));
+
+        String last = admin(browser, Map.of("language", GatehouseStub.MANY, "platform", "linux", "page", "2"));
+        assertTrue(last.contains("p2-44@example.com") && last.contains("Page 3 of 3"), last);
+        assertFalse(last.contains("id=\"next-page\""), last);
+
+        // An old link past the end still leads back to the last page.
+        String beyond = admin(browser, Map.of("language", GatehouseStub.MANY, "page", "7"));
+        assertEquals("/console/admin?language=c%2B%2B&page=2", link(beyond, "previous-page"));
+        assertFalse(beyond.contains("id=\"next-page\""), beyond);
+
+        // One page of results needs no pager; in Kiswahili the pager speaks Kiswahili.
+        assertFalse(admin(browser, Map.of("language", "java")).contains("id=\"pager\""));
+        given().cookie("gatehouse_console", browser.session()).cookie("gatehouse_lang", "sw")
+                .queryParam("language", GatehouseStub.MANY).get("/console/admin").then()
+                .body(containsString("Ukurasa 1 kati ya 3")).body(containsString("Ukurasa unaofuata"));
+    }
+
+    private static String admin(Browser browser, Map<String, String> query) {
+        return given().cookie("gatehouse_console", browser.session()).queryParams(query).get("/console/admin")
+                .then().statusCode(200).extract().asString();
+    }
+
+    /** The href of the link with this id, unescaped as a browser reads it. */
+    private static String link(String html, String id) {
+        Matcher matcher = Pattern.compile("id=\"" + id + "\" href=\"([^\"]+)\"").matcher(html);
+        assertTrue(matcher.find(), id + " in " + html);
+        return matcher.group(1).replace("&amp;", "&");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gatehouse.console;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,10 +25,18 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
     static final String EMAIL = "amina@example.com";
     static final String PASSWORD = "correct horse battery";
     static final UUID USER_ID = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    /** The search term for which auth-service's stub finds three pages of people. */
+    static final String MANY = "c++";
+    /** A company the signed-in person owns, with two pending join requests. */
+    static final String OWNED_COMPANY = "KE-OWNR-0001";
+    static final UUID REQUEST_WITH_CONTACT = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+    static final UUID REQUEST_WITHOUT_CONTACT = UUID.fromString("00000000-0000-0000-0000-0000000000c2");
     static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     /** Lifetime of the access tokens handed out; a test sets it to 0 to force refreshes. */
     static final AtomicLong ACCESS_SECONDS = new AtomicLong(300);
     static final AtomicReference<String> DOWN = new AtomicReference<>("");
+    /** The person's stored language, as auth-service keeps it. */
+    static final AtomicReference<String> LOCALE = new AtomicReference<>();
     static final Map<String, Boolean> LIVE_ACCESS_TOKENS = new ConcurrentHashMap<>();
     static final Map<String, Boolean> LIVE_REFRESH_TOKENS = new ConcurrentHashMap<>();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -57,6 +66,7 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
         CALLS.clear();
         ACCESS_SECONDS.set(300);
         DOWN.set("");
+        LOCALE.set(null);
     }
 
     private void handle(HttpServerRequest request) {
@@ -118,10 +128,17 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
             return;
         }
         switch (key) {
-            case "GET /users/me" -> json(request, 200, new JsonObject().put("id", USER_ID.toString())
-                    .put("email", EMAIL).put("phoneNumber", "+254712345678").put("emailVerified", false)
-                    .put("phoneVerified", false).put("verificationStatus", "UNVERIFIED")
-                    .put("roles", new JsonArray().add("USER")).put("createdAt", "2026-11-30T10:00:00Z"));
+            case "GET /users/me" -> json(request, 200, me());
+            case "PATCH /users/me" -> {
+                if (!body.containsKey("locale")) {
+                    problem(request, 400, "validation_failed", "locale missing", null);
+                } else if (body.getValue("locale") != null && !List.of("en", "sw").contains(body.getString("locale"))) {
+                    problem(request, 400, "validation_failed", "must be one of en, sw", null);
+                } else {
+                    LOCALE.set(body.getString("locale"));
+                    json(request, 200, me());
+                }
+            }
             case "GET /users/me/sessions" -> request.response().putHeader("Content-Type", "application/json")
                     .end(new JsonArray().add(new JsonObject().put("id", UUID.randomUUID().toString())
                             .put("deviceId", "browser").put("ipAddress", "203.0.113.7").put("userAgent", "Test/1")
@@ -142,17 +159,59 @@ public class GatehouseStub implements QuarkusTestResourceLifecycleManager {
                 LIVE_ACCESS_TOKENS.remove(token);
                 request.response().setStatusCode(204).end();
             }
-            case "GET /companies/mine" -> json(request, 200, null);
+            case "GET /companies/mine" -> array(request, new JsonArray().add(new JsonObject()
+                    .put("companyId", OWNED_COMPANY).put("name", "Amina Ltd").put("countryCode", "KE")
+                    .put("phoneNumber", "+254712345678").put("status", "ACTIVE")
+                    .put("createdAt", "2026-11-30T10:00:00Z").put("role", "OWNER")));
+            case "GET /companies/" + OWNED_COMPANY + "/members" -> array(request, new JsonArray());
+            case "GET /approvals" -> json(request, 200, new JsonObject()
+                    .put("items", new JsonArray()
+                            .add(request(REQUEST_WITH_CONTACT, "wanjiru@example.co.ke", "+254712000111"))
+                            .add(request(REQUEST_WITHOUT_CONTACT, null, null)))
+                    .put("page", 0).put("size", 50).put("totalItems", 2).put("totalPages", 1));
             case "POST /users/me/password" -> problem(request, 403, "invalid_credentials", "Invalid credentials", null);
-            case "GET /users" -> json(request, 200, new JsonObject()
-                    .put("items", new JsonArray().add(new JsonObject().put("id", USER_ID.toString())
-                            .put("email", "found-" + request.getParam("language") + "@example.com")
-                            .put("phoneNumber", "+254700000001").put("verificationStatus", "VERIFIED")))
-                    .put("page", 0).put("size", 20).put("totalItems", 1).put("totalPages", 1));
+            case "GET /users" -> json(request, 200, users(request));
             case "PUT /companies/KE-ABCD-1234/status" -> problem(request, 409, "illegal_transition",
                     "DEACTIVATED is final", null);
             default -> problem(request, 404, "not_found", "No stub for " + key, null);
         }
+    }
+
+    /**
+     * auth-service's paged search: one person for most terms; 45 people (three pages of 20) for the language
+     * {@value #MANY}, each page telling which page it is in its people's addresses.
+     */
+    private static JsonObject users(HttpServerRequest request) {
+        String language = request.getParam("language");
+        int page = Integer.parseInt(request.getParam("page", "0"));
+        int size = Integer.parseInt(request.getParam("size", "20"));
+        long total = MANY.equals(language) ? 45 : 1;
+        JsonArray items = new JsonArray();
+        for (long i = (long) page * size; i < Math.min(total, (long) (page + 1) * size); i++) {
+            String email = total == 1 ? "found-" + language + "@example.com" : "p" + page + "-" + i + "@example.com";
+            items.add(new JsonObject().put("id", UUID.randomUUID().toString()).put("email", email)
+                    .put("phoneNumber", "+254700000001").put("verificationStatus", "VERIFIED"));
+        }
+        return new JsonObject().put("items", items).put("page", page).put("size", size).put("totalItems", total)
+                .put("totalPages", (total + size - 1) / size);
+    }
+
+    private static JsonObject me() {
+        return new JsonObject().put("id", USER_ID.toString()).put("email", EMAIL).put("phoneNumber", "+254712345678")
+                .put("emailVerified", false).put("phoneVerified", false).put("verificationStatus", "UNVERIFIED")
+                .put("roles", new JsonArray().add("USER")).put("createdAt", "2026-11-30T10:00:00Z")
+                .put("locale", LOCALE.get());
+    }
+
+    private static JsonObject request(UUID id, String email, String phone) {
+        return new JsonObject().put("id", id.toString()).put("companyId", OWNED_COMPANY)
+                .put("userId", UUID.randomUUID().toString()).put("requestedRole", "STAFF").put("status", "PENDING")
+                .put("expiresAt", "2026-12-14T10:00:00Z").put("createdAt", "2026-11-30T10:00:00Z")
+                .put("requesterEmail", email).put("requesterPhone", phone);
+    }
+
+    private static void array(HttpServerRequest request, JsonArray body) {
+        request.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(body.encode());
     }
 
     private static void json(HttpServerRequest request, int status, JsonObject body) {

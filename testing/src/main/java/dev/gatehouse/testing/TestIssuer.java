@@ -34,7 +34,7 @@ public final class TestIssuer implements AutoCloseable {
     public static final Map<String, Set<String>> SCOPES_BY_CLIENT = Map.of(
             "auth-service", Set.of("otp:send", "otp:verify", "messages:send", "user-data:delete"),
             "company-service", Set.of("otp:send", "otp:verify", "revocations:read"),
-            "approval-service", Set.of("members:read", "members:write", "revocations:read"),
+            "approval-service", Set.of("members:read", "members:write", "revocations:read", "contacts:read"),
             "importer", Set.of("users:import", "companies:import", "approvals:import"));
 
     private static TestIssuer shared;

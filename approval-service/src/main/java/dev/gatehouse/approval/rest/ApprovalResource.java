@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -52,6 +54,14 @@ public class ApprovalResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask to join a company (verified people)")
+    @APIResponse(responseCode = "201", description = "The pending request, with the requester verified email and phone")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized or account_deleted")
+    @APIResponse(responseCode = "403", description = "verification_required")
+    @APIResponse(responseCode = "404", description = "company_not_found")
+    @APIResponse(responseCode = "409", description = "already_member, request_pending or company_not_active")
+    @APIResponse(responseCode = "503", description = "company_service_unavailable or auth_service_unavailable, with Retry-After")
     public Uni<RestResponse<ApprovalResponse>> create(@Valid @NotNull CreateApprovalRequest body) {
         UUID userId = Callers.verifiedPerson(jwt);
         return approvals.create(userId, Callers.authorization(jwt), body.companyId(), body.requestedRoleOrDefault(),
@@ -62,6 +72,12 @@ public class ApprovalResource {
     }
 
     @GET
+    @Operation(summary = "The join requests of a company (owners and admins)")
+    @APIResponse(responseCode = "200", description = "A page of requests")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "admin_required")
+    @APIResponse(responseCode = "503", description = "company_service_unavailable, with Retry-After")
     public Uni<PageResponse<ApprovalResponse>> list(@QueryParam("companyId") String companyId,
             @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
         UUID caller = Callers.person(jwt);
@@ -74,12 +90,20 @@ public class ApprovalResource {
     /** Declared before /{id} for readers; JAX-RS prefers the literal path anyway. */
     @GET
     @Path("/mine")
+    @Operation(summary = "The caller join requests")
+    @APIResponse(responseCode = "200", description = "The requests, newest first")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
     public Uni<List<ApprovalResponse>> mine() {
         return approvals.mine(Callers.person(jwt)).map(list -> list.stream().map(ApprovalResource::view).toList());
     }
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "A join request (its requester, or an owner or admin of its company)")
+    @APIResponse(responseCode = "200", description = "The request")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "404", description = "request_not_found")
+    @APIResponse(responseCode = "503", description = "company_service_unavailable, with Retry-After")
     public Uni<ApprovalResponse> get(@PathParam("id") String id) {
         return approvals.get(requestId(id), Callers.person(jwt)).map(ApprovalResource::view);
     }
@@ -88,6 +112,14 @@ public class ApprovalResource {
     @POST
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve a request, optionally with another role (owners and admins)")
+    @APIResponse(responseCode = "200", description = "APPROVED; the member exists in company-service")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "admin_required")
+    @APIResponse(responseCode = "404", description = "request_not_found")
+    @APIResponse(responseCode = "409", description = "request_not_pending, request_expired, company_not_active or requester_deleted")
+    @APIResponse(responseCode = "503", description = "company_service_unavailable or approval_unfinished, with Retry-After")
     public Uni<ApprovalResponse> approve(@PathParam("id") String id, @Valid ApproveRequest body) {
         UUID reviewer = Callers.person(jwt);
         return reviews.approve(requestId(id), body == null ? null : body.role(), reviewer)
@@ -100,6 +132,13 @@ public class ApprovalResource {
      */
     @POST
     @Path("/{id}/approve")
+    @Operation(summary = "Approve a request with the requested role (owners and admins)")
+    @APIResponse(responseCode = "200", description = "APPROVED; the member exists in company-service")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "admin_required")
+    @APIResponse(responseCode = "404", description = "request_not_found")
+    @APIResponse(responseCode = "409", description = "request_not_pending, request_expired, company_not_active or requester_deleted")
+    @APIResponse(responseCode = "503", description = "company_service_unavailable or approval_unfinished, with Retry-After")
     public Uni<ApprovalResponse> approveAsRequested(@PathParam("id") String id) {
         return reviews.approve(requestId(id), null, Callers.person(jwt)).map(ApprovalResource::view);
     }
@@ -107,6 +146,14 @@ public class ApprovalResource {
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reject a request with a reason (owners and admins)")
+    @APIResponse(responseCode = "200", description = "REJECTED")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "admin_required")
+    @APIResponse(responseCode = "404", description = "request_not_found")
+    @APIResponse(responseCode = "409", description = "request_not_pending, request_expired or approval_in_progress")
+    @APIResponse(responseCode = "503", description = "company_service_unavailable, with Retry-After")
     public Uni<ApprovalResponse> reject(@PathParam("id") String id, @Valid @NotNull RejectRequest body) {
         UUID reviewer = Callers.person(jwt);
         return reviews.reject(requestId(id), body.reason().trim(), reviewer).map(ApprovalResource::view);
@@ -114,6 +161,11 @@ public class ApprovalResource {
 
     @POST
     @Path("/{id}/cancel")
+    @Operation(summary = "Cancel one own pending request")
+    @APIResponse(responseCode = "200", description = "CANCELLED")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "404", description = "request_not_found")
+    @APIResponse(responseCode = "409", description = "request_not_pending, request_expired or approval_in_progress")
     public Uni<ApprovalResponse> cancel(@PathParam("id") String id) {
         return approvals.cancel(requestId(id), Callers.person(jwt)).map(ApprovalResource::view);
     }

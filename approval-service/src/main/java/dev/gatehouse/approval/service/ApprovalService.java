@@ -12,6 +12,7 @@ import dev.gatehouse.approval.Clocks;
 import dev.gatehouse.approval.CompanyRole;
 import dev.gatehouse.approval.StaffApprovalRequest;
 import dev.gatehouse.approval.client.CompanyDirectory;
+import dev.gatehouse.approval.client.RequesterContacts;
 import dev.gatehouse.approval.config.ApprovalConfig;
 import dev.gatehouse.approval.repository.ApprovalRequestRepository;
 import dev.gatehouse.common.db.UniqueViolation;
@@ -26,14 +27,16 @@ public class ApprovalService {
     private static final String ONE_PENDING_INDEX = "staff_approval_requests_one_pending";
 
     private final CompanyDirectory companies;
+    private final RequesterContacts contacts;
     private final ApprovalRequestRepository requests;
     private final RequestStore store;
     private final RequestAccess access;
     private final ApprovalConfig config;
 
-    public ApprovalService(CompanyDirectory companies, ApprovalRequestRepository requests, RequestStore store,
-            RequestAccess access, ApprovalConfig config) {
+    public ApprovalService(CompanyDirectory companies, RequesterContacts contacts,
+            ApprovalRequestRepository requests, RequestStore store, RequestAccess access, ApprovalConfig config) {
         this.companies = companies;
+        this.contacts = contacts;
         this.requests = requests;
         this.store = store;
         this.access = access;
@@ -42,7 +45,9 @@ public class ApprovalService {
 
     /**
      * Asks to join an active company the person is not yet a member of. The company is read with the person's own
-     * token ({@code callerAuthorization}); membership is checked with this service's token.
+     * token ({@code callerAuthorization}); membership is checked with this service's token. The person's verified
+     * email address and phone number are read from auth-service before anything is written, with no transaction
+     * open, and stored on the request for its reviewers.
      */
     public Uni<StaffApprovalRequest> create(UUID userId, String callerAuthorization, String companyId,
             CompanyRole role, String message) {
@@ -57,10 +62,10 @@ public class ApprovalService {
             if (existing.isPresent()) {
                 throw ApiException.conflict("already_member", "You are already a member of this company.");
             }
-        }).chain(() -> {
+        }).chain(() -> contacts.verifiedContact(userId)).chain(contact -> {
             OffsetDateTime now = Clocks.now();
-            return store.insert(StaffApprovalRequest.pending(companyId, userId, role, message, now,
-                    now.plus(config.requestTtl())));
+            return store.insert(StaffApprovalRequest.pending(companyId, userId, role, message, contact.email(),
+                    contact.phoneNumber(), now, now.plus(config.requestTtl())));
         }).onFailure(ApprovalService::isSecondPendingRequest).transform(failure -> ApiException.conflict(
                 "request_pending", "You already have a pending request to join this company."))
                 .invoke(request -> LOG.infof("%s asked to join %s as %s (request %s)", userId, companyId, role,

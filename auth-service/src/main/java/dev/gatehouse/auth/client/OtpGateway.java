@@ -75,7 +75,8 @@ public class OtpGateway {
 
     /**
      * Sends a verification code for {@code subjectId} to {@code destination}. {@code linkTemplate} (email only) is
-     * an absolute URL with {@code {token}}, which otp-service fills with base64url("otpId.code"). {@code clientIp}
+     * an absolute URL with {@code {token}}, which otp-service fills with base64url("otpId.code"); {@code locale} is the
+     * language of its text. {@code clientIp}
      * (may be {@code null}) is the end user's address, which otp-service's per-IP SMS budget counts.
      */
     @Timeout(value = SEND_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)
@@ -85,9 +86,9 @@ public class OtpGateway {
     @Fallback(fallbackMethod = "sendUnavailable", applyOn = { TimeoutException.class,
             CircuitBreakerOpenException.class })
     public Uni<Sent> send(VerificationChannel channel, UUID subjectId, String destination, String linkTemplate,
-            String clientIp) {
+            String clientIp, String locale) {
         CreateOtpRequest request = new CreateOtpRequest(OtpType.valueOf(channel.otpType()),
-                OtpChannel.valueOf(channel.otpChannel()), destination, subjectId, null, linkTemplate, clientIp);
+                OtpChannel.valueOf(channel.otpChannel()), destination, subjectId, locale, linkTemplate, clientIp);
         return Uni.createFrom().deferred(() -> otp.create(Deadline.after(Duration.ofSeconds(SEND_TIMEOUT_SECONDS)), request))
                 .map(created -> new Sent(created.id(), created.expiresAt(), created.resendAvailableAt()))
                 .onFailure().transform(OtpGateway::translate);
@@ -108,7 +109,7 @@ public class OtpGateway {
     }
 
     Uni<Sent> sendUnavailable(VerificationChannel channel, UUID subjectId, String destination, String linkTemplate,
-            String clientIp) {
+            String clientIp, String locale) {
         return Uni.createFrom().failure(new PeerUnavailableException(SERVICE, UNAVAILABLE));
     }
 

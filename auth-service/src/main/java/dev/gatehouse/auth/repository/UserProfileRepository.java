@@ -20,9 +20,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class UserProfileRepository {
 
     static final String FIND = """
-            SELECT id, email, phone_number, email_verified, phone_verified, roles, created_at
+            SELECT id, email, phone_number, email_verified, phone_verified, roles, locale, created_at
             FROM users WHERE id = $1
             """;
+
+    static final String SET_LOCALE = "UPDATE users SET locale = $2 WHERE id = $1";
 
     private final DirectStatements statements;
 
@@ -37,6 +39,11 @@ public class UserProfileRepository {
         });
     }
 
+    /** Stores the person's language (null: not chosen); false when no account has this id. */
+    public Uni<Boolean> setLocale(UUID userId, String locale) {
+        return statements.execute(SET_LOCALE, Tuple.of(userId, locale)).map(rows -> rows.rowCount() == 1);
+    }
+
     private static User toUser(Row row) {
         User user = new User();
         user.id = row.getUUID("id");
@@ -45,6 +52,7 @@ public class UserProfileRepository {
         user.emailVerified = row.getBoolean("email_verified");
         user.phoneVerified = row.getBoolean("phone_verified");
         user.roles = new ArrayList<>(Arrays.asList(row.getArrayOfStrings("roles")));
+        user.locale = row.getString("locale");
         user.createdAt = row.getOffsetDateTime("created_at");
         return user;
     }

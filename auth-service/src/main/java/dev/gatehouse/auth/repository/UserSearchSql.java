@@ -17,7 +17,8 @@ public final class UserSearchSql {
      * entity does not (users keeps columns no longer written until a later migration drops them).
      */
     private static final String USER_COLUMNS = "u.id, u.email, u.password_hash, u.phone_number, u.imported_from,"
-            + " u.phone_verified, u.email_verified, u.verification_status, u.roles, u.created_at, u.updated_at";
+            + " u.phone_verified, u.email_verified, u.verification_status, u.roles, u.locale, u.created_at,"
+            + " u.updated_at";
 
     private final String from;
     private final Map<String, Object> parameters;

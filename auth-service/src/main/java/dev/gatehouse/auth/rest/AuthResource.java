@@ -65,6 +65,12 @@ public class AuthResource {
     @Path("/register")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an account with an email address, a password and a phone number")
+    @APIResponse(responseCode = "201", description = "The account")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "409", description = "email_taken or phone_taken")
+    @APIResponse(responseCode = "429", description = "rate_limited, with Retry-After")
+    @APIResponse(responseCode = "503", description = "hashing_busy, with Retry-After")
     public Uni<RestResponse<UserResponse>> register(@Valid @NotNull RegisterRequest body) {
         ClientInfo client = RequestClient.of(request);
         return limits.register(body.email(), client)
@@ -77,12 +83,13 @@ public class AuthResource {
     @Path("/login")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in with an email address or a verified phone number and the password")
     @APIResponse(responseCode = "200", description = "Tokens, with a deviceToken to send back with this device's next logins")
     @APIResponse(responseCode = "401", description = "invalid_credentials: an unknown account, a wrong password and a locked "
             + "account get exactly this same answer; there is no 423 for logins")
     @APIResponse(responseCode = "429", description = "rate_limited, with Retry-After")
     @APIResponse(responseCode = "503", description = "hashing_busy: too many password checks waiting, with Retry-After")
+    @Operation(summary = "Log in with an email address or a verified phone number and the password")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest body) {
         ClientInfo client = RequestClient.of(request);
         return limits.login(body.byEmail() ? body.email() : body.phoneNumber(), body.deviceToken(), client)
@@ -93,6 +100,10 @@ public class AuthResource {
     @Path("/refresh")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Exchange a refresh token for new tokens (the refresh token rotates)")
+    @APIResponse(responseCode = "200", description = "New tokens")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "invalid_refresh_token")
     public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest body) {
         return sessions.refresh(body.refreshToken(), RequestClient.of(request));
     }
@@ -101,6 +112,10 @@ public class AuthResource {
     @Path("/logout")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "End the current session")
+    @APIResponse(responseCode = "204", description = "The session ended")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
     public Uni<RestResponse<Void>> logout(@Valid LogoutRequest body) {
         String refreshToken = body == null ? null : body.refreshToken();
         return sessions.logout(Claims.userId(jwt), Claims.sessionId(jwt), refreshToken, RequestClient.of(request))
@@ -110,6 +125,9 @@ public class AuthResource {
     @POST
     @Path("/logout-all")
     @Authenticated
+    @Operation(summary = "End every session of the account")
+    @APIResponse(responseCode = "204", description = "Every session ended")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
     public Uni<RestResponse<Void>> logoutAll() {
         return sessions.logoutEverywhere(Claims.userId(jwt), RequestClient.of(request))
                 .map(ignored -> RestResponse.noContent());
@@ -123,6 +141,11 @@ public class AuthResource {
     @Path("/token")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Client credentials grant for services (internal, not routed by the gateway)")
+    @APIResponse(responseCode = "200", description = "A service token")
+    @APIResponse(responseCode = "400", description = "invalid_request, unsupported_grant_type or invalid_scope")
+    @APIResponse(responseCode = "401", description = "invalid_client")
+    @APIResponse(responseCode = "429", description = "rate_limited, with Retry-After")
     public Uni<ServiceTokenResponse> token(@FormParam("grant_type") String grantType,
             @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
             @FormParam("scope") String scope) {

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -41,6 +43,10 @@ public class BackgroundResource {
 
     @GET
     @Path("/software")
+    @Operation(summary = "The software background of the account")
+    @APIResponse(responseCode = "200", description = "The background")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "404", description = "background_not_found")
     public Uni<SoftwareBackgroundResponse> software() {
         return backgrounds.software(Claims.userId(jwt)).map(SoftwareBackgroundResponse::of);
     }
@@ -49,6 +55,11 @@ public class BackgroundResource {
     @PUT
     @Path("/software")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace the software background")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
     public Uni<RestResponse<SoftwareBackgroundResponse>> saveSoftware(@Valid @NotNull SoftwareBackgroundRequest body) {
         return backgrounds.saveSoftware(Claims.userId(jwt), body.experienceLevel(), body.preferredLanguages(),
                 body.preferredFrameworks())
@@ -58,6 +69,10 @@ public class BackgroundResource {
 
     @GET
     @Path("/hardware")
+    @Operation(summary = "The hardware background of the account")
+    @APIResponse(responseCode = "200", description = "The background")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "404", description = "background_not_found")
     public Uni<HardwareBackgroundResponse> hardware() {
         return backgrounds.hardware(Claims.userId(jwt)).map(HardwareBackgroundResponse::of);
     }
@@ -65,6 +80,11 @@ public class BackgroundResource {
     @PUT
     @Path("/hardware")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace the hardware background")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
     public Uni<RestResponse<HardwareBackgroundResponse>> saveHardware(@Valid @NotNull HardwareBackgroundRequest body) {
         return backgrounds.saveHardware(Claims.userId(jwt), body.experienceLevel(), body.preferredPlatforms(),
                 body.deviceTypes())

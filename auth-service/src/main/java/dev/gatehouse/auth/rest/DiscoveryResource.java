@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -37,6 +39,9 @@ public class DiscoveryResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OpenID discovery: issuer, JWKS URI and signing algorithms")
+    @APIResponse(responseCode = "200", description = "The discovery document")
+    @APIResponse(responseCode = "503", description = "Not available right now")
     public RestResponse<Map<String, Object>> discovery() {
         String base = config.publicBaseUrl().replaceAll("/+$", "");
         Map<String, Object> document = new LinkedHashMap<>();

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -45,6 +48,12 @@ public class EmailVerificationPageResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The HTML page an email verification link opens")
+    @APIResponse(responseCode = "200", description = "The address is confirmed", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "The link is not valid (an HTML page)", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "409", description = "The account uses another address now (an HTML page)", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "410", description = "The link expired, was used or is locked (an HTML page)", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "503", description = "Codes cannot be checked right now (an HTML page)", content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<RestResponse<String>> verify(@RestQuery String token) {
         ClientInfo client = RequestClient.of(request);
         String lang = PageLanguage.of(request);

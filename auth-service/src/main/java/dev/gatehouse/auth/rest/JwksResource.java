@@ -5,6 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -28,6 +30,9 @@ public class JwksResource {
     @GET
     @PermitAll
     @Produces({ "application/json", JWK_SET_JSON })
+    @Operation(summary = "The public keys that verify Gatehouse tokens (JWKS)")
+    @APIResponse(responseCode = "200", description = "The key set, each key with its kid")
+    @APIResponse(responseCode = "503", description = "The keys cannot be read right now")
     public RestResponse<String> jwks() {
         return RestResponse.ResponseBuilder.ok(keys.publicJwks(), "application/json")
                 .header("Cache-Control", "public, max-age=300").build();

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -57,6 +60,10 @@ public class PasswordResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask for a password reset link or code by email")
+    @APIResponse(responseCode = "202", description = "Accepted, whether or not the account exists")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "429", description = "rate_limited, with Retry-After")
     public Uni<RestResponse<Void>> forgot(@Valid @NotNull ForgotPasswordRequest body) {
         ClientInfo client = RequestClient.of(request);
         return limits.forgot(body.email(), client).map(ignored -> {
@@ -70,6 +77,11 @@ public class PasswordResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a new password with a reset link token or an emailed code")
+    @APIResponse(responseCode = "204", description = "The password is changed and every session ended")
+    @APIResponse(responseCode = "400", description = "reset_invalid, or validation_failed with errors")
+    @APIResponse(responseCode = "429", description = "rate_limited, with Retry-After")
+    @APIResponse(responseCode = "503", description = "hashing_busy, with Retry-After")
     public Uni<RestResponse<Void>> reset(@Valid @NotNull ResetPasswordRequest body) {
         FieldError wrongMode = body.modeError();
         if (wrongMode != null) {
@@ -88,6 +100,10 @@ public class PasswordResource {
     @Path("/reset")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The HTML page where a reset link sets a new password")
+    @APIResponse(responseCode = "200", description = "The form", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "The link is not valid (an HTML page)", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "410", description = "The link expired or was used (an HTML page)", content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<RestResponse<String>> page(@RestQuery String token) {
         return resets.inspectLink(token).map(state -> state == LinkState.USABLE
                 ? PasswordResetPage.form(200, token, null, PageLanguage.of(request))
@@ -100,6 +116,10 @@ public class PasswordResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "What the reset page posts when JavaScript is off")
+    @APIResponse(responseCode = "200", description = "The next HTML page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "The password was refused (an HTML page)", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "410", description = "The link expired or was used (an HTML page)", content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<RestResponse<String>> resetFromPage(@RestForm String token, @RestForm String newPassword,
             @RestForm String confirmPassword) {
         String lang = PageLanguage.of(request);

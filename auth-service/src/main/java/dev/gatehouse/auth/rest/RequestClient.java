@@ -3,7 +3,7 @@ package dev.gatehouse.auth.rest;
 import dev.gatehouse.auth.service.ClientInfo;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Reads the caller's address and user agent; the address honours X-Forwarded-For only from trusted proxies. */
+/** Reads the caller's address, user agent and languages; the address honours X-Forwarded-For only from trusted proxies. */
 final class RequestClient {
 
     private RequestClient() {
@@ -11,6 +11,6 @@ final class RequestClient {
 
     static ClientInfo of(HttpServerRequest request) {
         String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return new ClientInfo(ip, request.getHeader("User-Agent"));
+        return new ClientInfo(ip, request.getHeader("User-Agent"), request.getHeader("Accept-Language"));
     }
 }

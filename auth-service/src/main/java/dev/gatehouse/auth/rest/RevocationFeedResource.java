@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.auth.rest.dto.RevocationFeedResponse;
@@ -38,6 +40,11 @@ public class RevocationFeedResource {
 
     /** {@code since}: the {@code asOf} of the previous answer (ISO-8601); absent on the first call. */
     @GET
+    @Operation(summary = "Revoked sessions and deleted accounts since a cursor (internal, revocations:read)")
+    @APIResponse(responseCode = "200", description = "The feed page")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "forbidden: revocations:read required")
     public Uni<RevocationFeedResponse> since(@QueryParam("since") String since) {
         return feed.since(parse(since)).map(RevocationFeedResponse::of);
     }

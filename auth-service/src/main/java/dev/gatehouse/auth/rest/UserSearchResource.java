@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.gatehouse.auth.rest.dto.UserResponse;
@@ -33,6 +35,11 @@ public class UserSearchResource {
     }
 
     @GET
+    @Operation(summary = "Find people by programming language, framework, platform or device type (platform admins)")
+    @APIResponse(responseCode = "200", description = "A page of people")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "forbidden: platform admins only")
     public Uni<PageResponse<UserResponse>> find(@QueryParam("language") String language,
             @QueryParam("framework") String framework, @QueryParam("platform") String platform,
             @QueryParam("deviceType") String deviceType, @QueryParam("page") String page,

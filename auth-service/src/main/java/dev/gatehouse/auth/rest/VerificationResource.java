@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -50,6 +52,14 @@ public class VerificationResource {
 
     /** 202: the code is on its way (and, for email, a link with it). */
     @POST
+    @Operation(summary = "Send a verification code to the account phone (SMS) or email address")
+    @APIResponse(responseCode = "202", description = "A code is on its way")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "409", description = "already_verified")
+    @APIResponse(responseCode = "422", description = "destination_rejected")
+    @APIResponse(responseCode = "429", description = "resend_too_soon or rate_limited, with Retry-After")
+    @APIResponse(responseCode = "502", description = "delivery_failed")
+    @APIResponse(responseCode = "503", description = "otp_service_unavailable, with Retry-After")
     public Uni<RestResponse<VerificationSentResponse>> send(@PathParam("channel") String channel) {
         VerificationChannel which = channel(channel);
         ClientInfo client = RequestClient.of(request);
@@ -62,6 +72,16 @@ public class VerificationResource {
     @POST
     @Path("/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm the phone or email address with the code")
+    @APIResponse(responseCode = "200", description = "The account with the flag set")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "otp_not_yours")
+    @APIResponse(responseCode = "409", description = "otp_used, already_verified, verification_not_started or destination_changed")
+    @APIResponse(responseCode = "410", description = "otp_expired or otp_revoked")
+    @APIResponse(responseCode = "422", description = "otp_invalid, with remainingAttempts")
+    @APIResponse(responseCode = "423", description = "otp_locked")
+    @APIResponse(responseCode = "503", description = "otp_service_unavailable, with Retry-After")
     public Uni<UserResponse> confirm(@PathParam("channel") String channel, @Valid @NotNull CodeRequest body) {
         ClientInfo client = RequestClient.of(request);
         return limits.verificationConfirm(Claims.userId(jwt), client)

@@ -156,4 +156,26 @@ public interface AuthTexts {
 
     @Message("{count} {#if count == 1}minute{#else}minutes{/if}")
     String minutes(long count);
+
+    // The notice to the owner of an account that failed logins locked
+    @Message("Failed logins to your Gatehouse account")
+    String lockSubject();
+
+    @Message("Someone tried wrong passwords for the Gatehouse account of this address, so logins from new devices are paused until {until}. Devices you signed in with before still work.")
+    String lockIntro(String until);
+
+    @Message("If it was not you, choose a new password within {minutes} with this link:")
+    String lockOpen(String minutes);
+
+    @Message("If it was not you,")
+    String lockIfNotYou();
+
+    @Message("choose a new password")
+    String lockButton();
+
+    @Message("The link works once. If it was you, just wait and try again.")
+    String lockWait();
+
+    @Message("If it was you, just wait and try again.")
+    String lockIfYou();
 }

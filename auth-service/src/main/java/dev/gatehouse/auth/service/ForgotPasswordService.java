@@ -71,7 +71,7 @@ public class ForgotPasswordService {
             Secret secret = newLinkSecret();
             return Panache.withTransaction(() -> resets.lockAccount(user.id)
                     .flatMap(locked -> recordFor(user, PasswordReset.EMAIL_LINK, secret, client,
-                            mails.lockNotice(secret.plain(), lockedUntil))))
+                            mails.lockNotice(secret.plain(), lockedUntil, language(user, client)))))
                     .invoke(pending -> dispatch(pending, client))
                     .replaceWithVoid();
         }, "lock notice");
@@ -112,8 +112,13 @@ public class ForgotPasswordService {
                 ? Uni.createFrom().<PendingResetMail> nullItem()
                 : resets.lockAccount(user.id).flatMap(locked -> recordFor(user, method, secret, client,
                         PasswordReset.EMAIL_LINK.equals(method)
-                                ? mails.link(secret.plain())
-                                : mails.code(secret.plain()))));
+                                ? mails.link(secret.plain(), language(user, client))
+                                : mails.code(secret.plain(), language(user, client)))));
+    }
+
+    /** The person's stored language, else the request's Accept-Language, else English. */
+    private static String language(User user, ClientInfo client) {
+        return MessageLanguage.of(user.locale, client.acceptLanguage());
     }
 
     private Uni<PendingResetMail> recordFor(User user, String method, Secret secret, ClientInfo client,

@@ -23,9 +23,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 public class ResetMails {
 
     /** The language of mails whose reader's language is not known. */
-    static final String DEFAULT_LANGUAGE = "en";
-    /** The lock notice is in English only so far: the bundle does not have its texts yet. */
-    static final String LOCK_SUBJECT = "Failed logins to your Gatehouse account";
+    static final String DEFAULT_LANGUAGE = MessageLanguage.DEFAULT;
     private static final DateTimeFormatter LOCK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     @CheckedTemplate(basePath = "mails")
@@ -36,9 +34,9 @@ public class ResetMails {
 
         static native TemplateInstance resetCodeText(String code, String minutes);
 
-        static native TemplateInstance lockNoticeText(String link, String until, long minutes);
+        static native TemplateInstance lockNoticeText(String link, String until, String minutes);
 
-        static native TemplateInstance lockNoticeHtml(String link, String until, long minutes);
+        static native TemplateInstance lockNoticeHtml(String link, String until, String minutes, String lang);
     }
 
     private final String resetPageUrl;
@@ -64,13 +62,14 @@ public class ResetMails {
     }
 
     /** To the owner of an account that failed logins just locked: when it opens again, and a way in meanwhile. */
-    public Mail lockNotice(String token, OffsetDateTime lockedUntil) {
+    public Mail lockNotice(String token, OffsetDateTime lockedUntil, String lang) {
         String link = resetPageUrl + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         String until = LOCK_TIME.format(lockedUntil.withOffsetSameInstant(ZoneOffset.UTC));
-        long minutes = minutes(config.linkTtl());
-        String text = Templates.lockNoticeText(link, until, minutes).render();
-        String html = Templates.lockNoticeHtml(link, until, minutes).render();
-        return new Mail(LOCK_SUBJECT, text, html);
+        AuthTexts texts = texts(lang);
+        String minutes = texts.minutes(minutes(config.linkTtl()));
+        String text = Templates.lockNoticeText(link, until, minutes).setLocale(lang).render();
+        String html = Templates.lockNoticeHtml(link, until, minutes, lang).setLocale(lang).render();
+        return new Mail(texts.lockSubject(), text, html);
     }
 
     public Mail code(String code) {

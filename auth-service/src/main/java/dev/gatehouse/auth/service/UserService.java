@@ -6,10 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.User;
 import dev.gatehouse.auth.repository.UserProfileRepository;
+import dev.gatehouse.common.contact.VerifiedContact;
 import dev.gatehouse.common.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 
-/** Reads accounts for their owners. */
+/** Reads accounts for their owners, and the verified contact of an account for other services. */
 @ApplicationScoped
 public class UserService {
 
@@ -29,6 +30,34 @@ public class UserService {
                 throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
             }
             return user;
+        });
+    }
+
+    /**
+     * Stores the language Gatehouse writes to the person in (emails, code texts, the lock notice): one of
+     * {@link MessageLanguage#SUPPORTED}, compared without case; null clears it, so the request's Accept-Language
+     * decides again. Answers the account as it is now.
+     */
+    public Uni<User> setLocale(UUID userId, String locale) {
+        String stored = MessageLanguage.supported(locale);
+        if (locale != null && stored == null) {
+            throw ApiException.invalidField("locale", "must be one of " + String.join(", ", MessageLanguage.SUPPORTED));
+        }
+        return profiles.setLocale(userId, stored).flatMap(updated -> get(userId));
+    }
+
+    /**
+     * How another service may reach or show a person: only what the person has proved. An unverified email address
+     * or phone number is left out, because nobody has shown it belongs to them. 404 {@code user_not_found} when no
+     * account has this id (a deleted one, say).
+     */
+    public Uni<VerifiedContact> verifiedContact(UUID userId) {
+        return profiles.find(userId).map(user -> {
+            if (user == null) {
+                throw ApiException.notFound("user_not_found", "No account has this id.");
+            }
+            return new VerifiedContact(user.id, user.emailVerified ? user.email : null,
+                    user.phoneVerified ? user.phoneNumber : null);
         });
     }
 }

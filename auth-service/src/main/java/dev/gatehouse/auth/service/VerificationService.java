@@ -63,7 +63,9 @@ public class VerificationService {
                 throw ApiException.conflict("no_phone_number", "This account has no phone number to verify.");
             }
             String link = channel == VerificationChannel.EMAIL ? linkTemplate : null;
-            return otp.send(channel, user.id, destination, link, client.ipAddress())
+            // The code's text (SMS or email) is written by otp-service, in the language asked for here.
+            String language = MessageLanguage.of(user.locale, client.acceptLanguage());
+            return otp.send(channel, user.id, destination, link, client.ipAddress(), language)
                     .call(sent -> Panache.withTransaction(() -> challenges
                             .replace(user.id, channel, sent.otpId(), destination, OffsetDateTime.now())
                             .call(() -> audit.record(channel.label() + ".verification_sent", user.id, client,

@@ -15,7 +15,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the one error format of every Gatehouse service in its OpenAPI document: a {@code Problem} schema (RFC
  * 9457 with the stable {@code code} and the per-field {@code errors}) and, on every operation, a {@code default}
- * response in {@code application/problem+json} that refers to it. Registered with {@code mp.openapi.filter}.
+ * response in {@code application/problem+json} that refers to it. Every error response an operation declares
+ * (4xx and 5xx, with {@code @APIResponse} and a description that names its codes) without content of its own gets the
+ * same problem+json content, so the annotations say which codes and this filter says in which format. Registered with
+ * {@code mp.openapi.filter}.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -60,12 +63,25 @@ public class ProblemResponses implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        if (responses.getAPIResponses() != null) {
+            responses.getAPIResponses().forEach((status, response) -> {
+                boolean error = status.length() == 3 && (status.startsWith("4") || status.startsWith("5"));
+                if (error && (response.getContent() == null || response.getContent().getMediaTypes() == null
+                        || response.getContent().getMediaTypes().isEmpty())) {
+                    response.setContent(problemContent());
+                }
+            });
+        }
         if (responses.getDefaultValue() == null) {
             responses.setDefaultValue(OASFactory.createAPIResponse()
                     .description("An error, as problem+json; 429 and 503 carry Retry-After")
-                    .content(OASFactory.createContent().addMediaType(PROBLEM_JSON,
-                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+                    .content(problemContent()));
         }
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent().addMediaType(PROBLEM_JSON,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
     }
 
     private static Schema string(String description) {

@@ -21,6 +21,8 @@ public final class ServiceScopes {
     public static final String USER_DATA_DELETE = "user-data:delete";
     /** Read auth-service's feed of revoked sessions and deleted accounts. */
     public static final String REVOCATIONS_READ = "revocations:read";
+    /** Read a person's verified email address and phone number from auth-service. */
+    public static final String CONTACTS_READ = "contacts:read";
 
     /** Import accounts from another system into auth-service ({@code gatehouse import}). */
     public static final String USERS_IMPORT = "users:import";

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -59,6 +61,12 @@ public class CompanyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a company; the caller becomes its OWNER")
+    @APIResponse(responseCode = "201", description = "The company, PENDING_VERIFICATION")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "verification_required")
+    @APIResponse(responseCode = "429", description = "rate_limited, with Retry-After")
     public Uni<RestResponse<CompanyResponse>> create(@Valid @NotNull CreateCompanyRequest body,
             @Context HttpServerRequest request) {
         Caller caller = Callers.person(jwt);
@@ -71,12 +79,19 @@ public class CompanyResource {
     /** Declared before /{companyId} for readers; JAX-RS prefers the literal path anyway. */
     @GET
     @Path("/mine")
+    @Operation(summary = "The companies of the caller, with the caller role")
+    @APIResponse(responseCode = "200", description = "The companies")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
     public Uni<List<CompanyResponse>> mine() {
         return companies.mine(Callers.person(jwt).userId());
     }
 
     @GET
     @Path("/{companyId}")
+    @Operation(summary = "A company")
+    @APIResponse(responseCode = "200", description = "The company")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "404", description = "company_not_found")
     public Uni<CompanyResponse> get(@PathParam("companyId") String companyId) {
         return companies.get(companyId).map(CompanyResponse::of);
     }
@@ -84,6 +99,14 @@ public class CompanyResource {
     /** Sends an SMS code to the company's phone number. */
     @POST
     @Path("/{companyId}/verification")
+    @Operation(summary = "Send a verification code to the company phone (owners and admins)")
+    @APIResponse(responseCode = "202", description = "A code is on its way")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "admin_required")
+    @APIResponse(responseCode = "404", description = "company_not_found")
+    @APIResponse(responseCode = "409", description = "already_verified")
+    @APIResponse(responseCode = "429", description = "resend_too_soon or rate_limited, with Retry-After")
+    @APIResponse(responseCode = "503", description = "otp_service_unavailable, with Retry-After")
     public Uni<RestResponse<Void>> startVerification(@PathParam("companyId") String companyId,
             @Context HttpServerRequest request) {
         return verification.start(companyId, Callers.person(jwt), Callers.clientIp(request))
@@ -93,6 +116,17 @@ public class CompanyResource {
     @POST
     @Path("/{companyId}/verification/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm the company phone with the code; the company becomes ACTIVE")
+    @APIResponse(responseCode = "200", description = "The company")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "admin_required")
+    @APIResponse(responseCode = "404", description = "company_not_found")
+    @APIResponse(responseCode = "409", description = "already_verified or verification_not_started")
+    @APIResponse(responseCode = "410", description = "otp_expired")
+    @APIResponse(responseCode = "422", description = "otp_invalid, with remainingAttempts")
+    @APIResponse(responseCode = "423", description = "otp_locked")
+    @APIResponse(responseCode = "503", description = "otp_service_unavailable, with Retry-After")
     public Uni<CompanyResponse> confirmVerification(@PathParam("companyId") String companyId,
             @Valid @NotNull ConfirmVerificationRequest body, @Context HttpServerRequest request) {
         return verification.confirm(companyId, body.code(), Callers.person(jwt), Callers.clientIp(request))
@@ -101,6 +135,11 @@ public class CompanyResource {
 
     @GET
     @Path("/{companyId}/members")
+    @Operation(summary = "The members of a company (members only)")
+    @APIResponse(responseCode = "200", description = "The members")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "forbidden: members only")
+    @APIResponse(responseCode = "404", description = "company_not_found")
     public Uni<List<MemberResponse>> members(@PathParam("companyId") String companyId) {
         return memberships.list(companyId, Callers.of(jwt))
                 .map(list -> list.stream().map(MemberResponse::of).toList());
@@ -109,6 +148,13 @@ public class CompanyResource {
     @PATCH
     @Path("/{companyId}/members/{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a member role (owners and admins)")
+    @APIResponse(responseCode = "200", description = "The member")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "admin_required")
+    @APIResponse(responseCode = "404", description = "company_not_found or member_not_found")
+    @APIResponse(responseCode = "409", description = "last_owner or a role the caller cannot give")
     public Uni<MemberResponse> changeRole(@PathParam("companyId") String companyId,
             @PathParam("userId") UUID userId, @Valid @NotNull UpdateMemberRequest body) {
         return memberships.changeRole(companyId, userId, body.role(), Callers.person(jwt)).map(MemberResponse::of);
@@ -116,6 +162,12 @@ public class CompanyResource {
 
     @DELETE
     @Path("/{companyId}/members/{userId}")
+    @Operation(summary = "Remove a member (owners and admins, or the member)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "admin_required")
+    @APIResponse(responseCode = "404", description = "company_not_found or member_not_found")
+    @APIResponse(responseCode = "409", description = "last_owner")
     public Uni<RestResponse<Void>> removeMember(@PathParam("companyId") String companyId,
             @PathParam("userId") UUID userId) {
         return memberships.remove(companyId, userId, Callers.person(jwt)).map(ignored -> RestResponse.noContent());
@@ -124,6 +176,13 @@ public class CompanyResource {
     @PUT
     @Path("/{companyId}/status")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a company status with a reason (platform admins)")
+    @APIResponse(responseCode = "200", description = "The company")
+    @APIResponse(responseCode = "400", description = "validation_failed: invalid fields, listed in errors")
+    @APIResponse(responseCode = "401", description = "unauthorized: no valid bearer token")
+    @APIResponse(responseCode = "403", description = "forbidden: platform admins only")
+    @APIResponse(responseCode = "404", description = "company_not_found")
+    @APIResponse(responseCode = "409", description = "illegal_transition")
     public Uni<CompanyResponse> changeStatus(@PathParam("companyId") String companyId,
             @Valid @NotNull ChangeStatusRequest body) {
         return companies.changeStatus(companyId, body.status(), body.reason(), Callers.person(jwt))

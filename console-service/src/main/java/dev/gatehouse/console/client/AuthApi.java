@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -59,6 +60,10 @@ interface AuthApi {
     @GET
     @Path("/users/me")
     Model.User me(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    @PATCH
+    @Path("/users/me")
+    Model.User update(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, ProfileBody body);
 
     @DELETE
     @Path("/users/me")
@@ -133,6 +138,10 @@ interface AuthApi {
     }
 
     record ChangePasswordBody(String currentPassword, String newPassword) {
+    }
+
+    /** {@code locale} null clears the stored language; Jackson writes the null, so it is not left out. */
+    record ProfileBody(String locale) {
     }
 
     record CodeBody(String code) {

@@ -60,6 +60,11 @@ public class AuthClient {
         return guard(SERVICE, () -> api.me(bearer(accessToken)));
     }
 
+    /** Stores the language of the person's messages; null goes back to the browser's. */
+    public Model.User setLocale(String accessToken, String locale) {
+        return guard(SERVICE, () -> api.update(bearer(accessToken), new AuthApi.ProfileBody(locale)));
+    }
+
     public void deleteMe(String accessToken, String password) {
         run(SERVICE, () -> api.deleteMe(bearer(accessToken), new AuthApi.PasswordBody(password)));
     }

@@ -15,7 +15,7 @@ public final class Model {
     }
 
     public record User(UUID id, String email, String phoneNumber, boolean emailVerified, boolean phoneVerified,
-            String verificationStatus, List<String> roles, OffsetDateTime createdAt) {
+            String verificationStatus, List<String> roles, OffsetDateTime createdAt, String locale) {
 
         public boolean platformAdmin() {
             return roles != null && roles.contains("PLATFORM_ADMIN");
@@ -49,9 +49,10 @@ public final class Model {
     public record Member(UUID userId, String role, OffsetDateTime joinedAt) {
     }
 
+    /** {@code requesterEmail} and {@code requesterPhone}: what the requester had verified when they asked. */
     public record Approval(UUID id, String companyId, UUID userId, String requestedRole, String status,
             String message, String grantedRole, String reason, OffsetDateTime expiresAt,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt, String requesterEmail, String requesterPhone) {
 
         public boolean pending() {
             return "PENDING".equals(status);

@@ -38,6 +38,21 @@ public interface ConsoleMessages {
     @Message("Language")
     String language();
 
+    @Message("Language of your emails and text messages")
+    String messageLanguageTitle();
+
+    @Message("Language")
+    String messageLanguage();
+
+    @Message("The one my browser asks for")
+    String messageLanguageBrowser();
+
+    @Message("Gatehouse writes your codes, password reset emails and account notices in this language.")
+    String messageLanguageHint();
+
+    @Message("The language is saved.")
+    String messageLanguageSaved();
+
     @Message("Signed in as {email}")
     String signedInAs(String email);
 
@@ -308,6 +323,12 @@ public interface ConsoleMessages {
     @Message("Requested role")
     String requestedRole();
 
+    @Message("Verified email")
+    String requesterEmail();
+
+    @Message("Verified phone")
+    String requesterPhone();
+
     @Message("Message")
     String messageLabel();
 
@@ -381,6 +402,12 @@ public interface ConsoleMessages {
 
     @Message("{count} people found.")
     String found(long count);
+
+    @Message("Result pages")
+    String resultPages();
+
+    @Message("Page {page} of {pages}")
+    String pageOf(int page, long pages);
 
     @Message("Previous page")
     String previousPage();

@@ -73,6 +73,16 @@ public class MeResource {
         });
     }
 
+    /** The language of the person's emails and text messages; an empty choice goes back to the browser's. */
+    @POST
+    @Path("/locale")
+    public Response setLocale(@FormParam("csrf") String csrf, @FormParam("locale") String locale) {
+        return pages.act(csrf, PAGE, (token, msg) -> {
+            auth.setLocale(token, ConsolePages.optional(locale));
+            return msg.messageLanguageSaved();
+        });
+    }
+
     @POST
     @Path("/sessions/{id}/revoke")
     public Response revoke(@PathParam("id") UUID id, @FormParam("csrf") String csrf) {

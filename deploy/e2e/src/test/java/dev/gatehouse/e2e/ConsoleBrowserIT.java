@@ -118,7 +118,10 @@ class ConsoleBrowserIT {
 
             // The owner approves it; the member appears among the members.
             owner.go("/console/companies/" + companyId);
-            assertTrue(owner.find("#requests").getText().contains("I work in the warehouse"));
+            String request = owner.find("#requests").getText();
+            assertTrue(request.contains("I work in the warehouse"), request);
+            // The requester's verified email address and phone number, as auth-service had them verified.
+            assertTrue(request.contains(memberAccount.email()) && request.contains(memberAccount.phone()), request);
             owner.screenshot("company");
             owner.press("#requests button.approve");
             assertTrue(owner.notice().contains("Approved"), owner.notice());
@@ -169,6 +172,15 @@ class ConsoleBrowserIT {
             browser.screenshot("me-sw");
             browser.press("footer a[lang=en]");
             assertTrue(browser.find("h1").getText().contains("My account"));
+
+            // The language of the person's own messages, stored in auth-service.
+            browser.script("document.getElementById('locale').value = 'sw';");
+            browser.press("#locale-save");
+            assertEquals("The language is saved.", browser.notice());
+            assertEquals("sw", browser.find("#locale").getAttribute("value"));
+            String accessToken = Gatehouse.login(account.email(), Gatehouse.PASSWORD, "api").getString("accessToken");
+            given().auth().oauth2(accessToken).when().get("/users/me").then().statusCode(200)
+                    .body("locale", org.hamcrest.Matchers.equalTo("sw"));
 
             // A form whose CSRF token was tampered with is refused, and nothing happens.
             browser.script("document.querySelector('form[action$=\"/background/software\"] input[name=csrf]')"

@@ -30,7 +30,8 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * The local stand-in for the Kubernetes Gateway: a streaming reverse proxy that routes by the HTTPRoutes, plus the
- * dev inbox. It passes method, path, query, headers and status through untouched (Host included, so services build
+ * dev inbox and the merged OpenAPI document ({@value OpenApiEndpoint#PATH}). It passes method, path, query, headers and status
+ * through untouched (Host included, so services build
  * links with the gateway's address) and adds the X-Forwarded headers (For, Proto, Host, Port) that a cloud load
  * balancer adds.
  * <p>
@@ -60,6 +61,7 @@ public final class Gateway {
     private final RouteTable routes;
     private final Map<String, Integer> backendPorts;
     private final DevInboxEndpoint inbox;
+    private final OpenApiEndpoint openApi;
     private final int eventLoops;
     private final List<String> deployments = new ArrayList<>();
 
@@ -89,6 +91,7 @@ public final class Gateway {
         this.routes = routes;
         this.backendPorts = Map.copyOf(backendPorts);
         this.inbox = new DevInboxEndpoint(inbox);
+        this.openApi = new OpenApiEndpoint(routes, this.backendPorts);
         this.eventLoops = eventLoops;
     }
 
@@ -157,6 +160,10 @@ public final class Gateway {
     private void handle(HttpClient client, HttpServerRequest request) {
         if (DevInboxEndpoint.PATH.equals(request.path())) {
             inbox.handle(request);
+            return;
+        }
+        if (OpenApiEndpoint.PATH.equals(request.path())) {
+            openApi.handle(client, request);
             return;
         }
         routes.match(request.path()).ifPresentOrElse(

@@ -242,7 +242,8 @@ public final class LocalRun {
                 .append(System.lineSeparator())
                 .append(String.format("Gatehouse is ready in %.1f s%n%n", elapsed.toMillis() / 1000.0))
                 .append(row("Gateway", gateway))
-                .append(row("Dev inbox", gateway + DevInboxEndpoint.PATH + "?to=<email or phone number>"));
+                .append(row("Dev inbox", gateway + DevInboxEndpoint.PATH + "?to=<email or phone number>"))
+                .append(row("OpenAPI", gateway + OpenApiEndpoint.PATH + "   (Swagger UI: each service's /q/swagger-ui)"));
         for (ServiceSpec service : ServiceSpec.values()) {
             banner.append(row(service.serviceName(), settings.serviceUrl(service) + "   log: "
                     + display(settings.logDirectory().resolve(service.serviceName() + ".log"))));

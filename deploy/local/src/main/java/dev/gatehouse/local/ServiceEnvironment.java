@@ -13,7 +13,7 @@ final class ServiceEnvironment {
     /** Twilio's documented test number that always works as a From. */
     static final String SMS_FROM = "+15005550006";
     static final String COMPANY_SERVICE_SCOPES = "otp:send,otp:verify,revocations:read";
-    static final String APPROVAL_SERVICE_SCOPES = "members:read,members:write,revocations:read";
+    static final String APPROVAL_SERVICE_SCOPES = "members:read,members:write,revocations:read,contacts:read";
     static final String AUTH_SERVICE_SCOPES = "otp:send,otp:verify,messages:send,user-data:delete";
 
     /**

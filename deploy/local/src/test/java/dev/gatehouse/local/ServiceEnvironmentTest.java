@@ -60,7 +60,7 @@ class ServiceEnvironmentTest {
         assertEquals("secret", approval.get("DB_PASSWORD"));
 
         assertEquals("otp:send,otp:verify,revocations:read", auth.get("CLIENT_SCOPES_COMPANY_SERVICE"));
-        assertEquals("members:read,members:write,revocations:read", auth.get("CLIENT_SCOPES_APPROVAL_SERVICE"));
+        assertEquals("members:read,members:write,revocations:read,contacts:read", auth.get("CLIENT_SCOPES_APPROVAL_SERVICE"));
         assertEquals("otp:send,otp:verify,messages:send,user-data:delete", auth.get("CLIENT_SCOPES_AUTH_SERVICE"));
         for (Map<String, String> service : java.util.List.of(auth, otp, company, approval)) {
             assertEquals("true", service.get("OTEL_SDK_DISABLED"));
