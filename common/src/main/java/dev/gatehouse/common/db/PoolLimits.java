@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The limits {@link BoundedPoolCreator} puts on each service's reactive PostgreSQL pool. */
+/** The limits on each service's reactive PostgreSQL pool ({@link BoundedPoolCreator}) and its readiness probe. */
 @ConfigMapping(prefix = "gatehouse.db")
 public interface PoolLimits {
 
@@ -24,4 +24,8 @@ public interface PoolLimits {
     /** PostgreSQL's {@code idle_in_transaction_session_timeout}, the server-side safety net for a stuck transaction. */
     @WithDefault("PT30S")
     Duration idleInTransactionTimeout();
+
+    /** How long readiness waits for its {@code SELECT 1} before it answers DOWN, rather than hang. */
+    @WithDefault("PT1S")
+    Duration readinessTimeout();
 }

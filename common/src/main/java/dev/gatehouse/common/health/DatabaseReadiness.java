@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import dev.gatehouse.common.db.PoolLimits;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,10 +34,9 @@ public class DatabaseReadiness implements AsyncHealthCheck {
     private final Duration timeout;
     private final AtomicReference<CompletableFuture<Void>> underway = new AtomicReference<>();
 
-    public DatabaseReadiness(Pool pool,
-            @ConfigProperty(name = "gatehouse.db.readiness-timeout", defaultValue = "PT1S") Duration timeout) {
+    public DatabaseReadiness(Pool pool, PoolLimits limits) {
         this.pool = pool;
-        this.timeout = timeout;
+        this.timeout = limits.readinessTimeout();
     }
 
     @Override
