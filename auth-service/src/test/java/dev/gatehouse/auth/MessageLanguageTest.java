@@ -123,6 +123,18 @@ class MessageLanguageTest {
         assertTrue(mail.getString("html").contains("choose a new password</a>"));
     }
 
+    @Test
+    void wrongPasswordConfirmationsThatLockTheAccountSendTheNoticeToo() {
+        People me = People.signUp();
+        for (int i = 0; i < MAX; i++) {
+            me.asMe().body(Map.of("currentPassword", WRONG, "newPassword", "Another-Horse-Battery-7"))
+                    .when().post("/users/me/password").then().statusCode(403);
+        }
+        JsonObject mail = MessagesStub.awaitMail(me.email(), 1);
+        assertEquals("Failed logins to your Gatehouse account", mail.getString("subject"));
+        assertTrue(mail.getString("text").contains("/auth/password/reset?token="), mail.getString("text"));
+    }
+
     private static void lockOut(String email, String acceptLanguage) {
         for (int i = 0; i < MAX; i++) {
             var request = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", WRONG));

@@ -28,8 +28,8 @@ class SchemaVersionHealthTest {
         String applied = single("SELECT max(version::int)::text FROM flyway_schema_history WHERE success");
 
         given().when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'schema' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'schema' }.data.schemaVersion", equalTo(applied));
+                .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'database' }.data.schemaVersion", equalTo(applied));
     }
 
     @Test
@@ -37,7 +37,7 @@ class SchemaVersionHealthTest {
         execute("ALTER TABLE flyway_schema_history RENAME TO flyway_schema_history_away");
         try {
             given().when().get("/q/health/ready").then().statusCode(503)
-                    .body("checks.find { it.name == 'schema' }.status", equalTo("DOWN"));
+                    .body("checks.find { it.name == 'database' }.status", equalTo("DOWN"));
         } finally {
             execute("ALTER TABLE flyway_schema_history_away RENAME TO flyway_schema_history");
         }

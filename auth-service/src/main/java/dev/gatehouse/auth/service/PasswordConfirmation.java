@@ -27,12 +27,15 @@ public class PasswordConfirmation {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final LoginThrottle throttle;
+    private final ForgotPasswordService resets;
 
-    public PasswordConfirmation(UserRepository users, PasswordHasher hasher, AuditLog audit, LoginThrottle throttle) {
+    public PasswordConfirmation(UserRepository users, PasswordHasher hasher, AuditLog audit, LoginThrottle throttle,
+            ForgotPasswordService resets) {
         this.users = users;
         this.hasher = hasher;
         this.audit = audit;
         this.throttle = throttle;
+        this.resets = resets;
     }
 
     /** The account, once {@code password} proved to be its password; {@code purpose} goes into the audit trail. */
@@ -59,7 +62,12 @@ public class PasswordConfirmation {
         return Panache.withTransaction(() -> throttle.failed(user.id, LoginThrottle.ACCOUNT)
                 .call(() -> audit.record("password.confirmation_failed", user.id, client,
                         Map.of("purpose", purpose))))
-                .map(ignored -> {
+                .map(lockedUntil -> {
+                    // Guesses through a stolen token lock the account as failed logins do, and the owner is told
+                    // the same way: a lock notice with a reset link.
+                    if (lockedUntil != null) {
+                        resets.lockNoticeAfterAnswer(user, lockedUntil, client);
+                    }
                     throw wrongPassword();
                 });
     }

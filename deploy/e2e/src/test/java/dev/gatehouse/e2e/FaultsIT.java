@@ -286,8 +286,7 @@ class FaultsIT {
             assertTrue(fine, "during the fault: " + answer);
             assertTrue(answer.millis() < HANG.toMillis(), "held longer than the bound: " + answer);
         }
-        // console-service keeps Quarkus's own JDBC datasource check: its figures are printed, not held to the bound.
-        for (Answer probe : readiness.stream().filter(probe -> !probe.what().startsWith("console-service")).toList()) {
+        for (Answer probe : readiness) {
             assertTrue(probe.status() == 200 || probe.status() == 503, "readiness: " + probe);
             assertTrue(probe.millis() < READINESS_BOUND.toMillis(), "readiness hung: " + probe);
         }
