@@ -16,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.gatehouse.approval.CompanyRole;
+import dev.gatehouse.common.client.CallerContext;
 import dev.gatehouse.common.client.PeerUnavailableException;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.Problem;
@@ -25,8 +26,6 @@ import dev.gatehouse.company.api.MemberRole;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * What this service asks company-service: a company, a user's role in it, and adding a member.
@@ -61,17 +60,17 @@ public class CompanyDirectory {
 
     /** The company as the caller may see it, read with the caller's own {@code Authorization} header. */
     public Uni<CompanyView> company(String companyId, String callerAuthorization) {
-        return backOnCallersContext(guardedCompany(companyId, callerAuthorization));
+        return CallerContext.backOn(guardedCompany(companyId, callerAuthorization));
     }
 
     /** The user's role in the company; empty when the user is not a member (or the company no longer exists). */
     public Uni<Optional<CompanyRole>> roleOf(String companyId, UUID userId) {
-        return backOnCallersContext(guardedRoleOf(companyId, userId));
+        return CallerContext.backOn(guardedRoleOf(companyId, userId));
     }
 
     /** Makes the user a member with this role. company-service keeps an existing membership as it is. */
     public Uni<Void> addMember(String companyId, UUID userId, CompanyRole role) {
-        return backOnCallersContext(guardedAddMember(companyId, userId, role));
+        return CallerContext.backOn(guardedAddMember(companyId, userId, role));
     }
 
     @Retry(maxRetries = 2, delay = 100, jitter = 20, maxDuration = 15_000, retryOn = {
@@ -135,27 +134,6 @@ public class CompanyDirectory {
 
     private static <T> Uni<T> unavailable() {
         return Uni.createFrom().failure(new PeerUnavailableException("company-service", "company_service_unavailable"));
-    }
-
-    /**
-     * Brings the result back to the caller's Vert.x context. The token fetch, a timeout and the retries' back-off may
-     * complete on another thread, while Hibernate Reactive expects its session to be used from the context that
-     * opened it.
-     */
-    private static <T> Uni<T> backOnCallersContext(Uni<T> call) {
-        return Uni.createFrom().deferred(() -> {
-            Context caller = Vertx.currentContext();
-            if (caller == null) {
-                return call;
-            }
-            return call.emitOn(task -> {
-                if (Vertx.currentContext() == caller) {
-                    task.run();
-                } else {
-                    caller.runOnContext(ignored -> task.run());
-                }
-            });
-        });
     }
 
     private static boolean isNotFound(Throwable failure) {

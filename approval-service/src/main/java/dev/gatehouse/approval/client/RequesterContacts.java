@@ -15,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import dev.gatehouse.common.client.CallerContext;
 import dev.gatehouse.common.client.PeerUnavailableException;
 import dev.gatehouse.common.contact.VerifiedContact;
 import dev.gatehouse.common.contact.VerifiedContactApi;
@@ -22,8 +23,6 @@ import dev.gatehouse.common.problem.ApiException;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * What this service asks auth-service about a requester: the email address and phone number they have verified,
@@ -49,22 +48,7 @@ public class RequesterContacts {
 
     /** The person's verified email address and phone number; either is null when the person has not verified it. */
     public Uni<VerifiedContact> verifiedContact(UUID userId) {
-        return Uni.createFrom().deferred(() -> {
-            Context caller = Vertx.currentContext();
-            Uni<VerifiedContact> call = guardedContact(userId);
-            if (caller == null) {
-                return call;
-            }
-            // The token fetch, a timeout and the back-off may complete elsewhere; Hibernate Reactive wants its
-            // session back on the context that opened it.
-            return call.emitOn(task -> {
-                if (Vertx.currentContext() == caller) {
-                    task.run();
-                } else {
-                    caller.runOnContext(ignored -> task.run());
-                }
-            });
-        });
+        return CallerContext.backOn(guardedContact(userId));
     }
 
     @Retry(maxRetries = 2, delay = 100, jitter = 20, maxDuration = 15_000, retryOn = {

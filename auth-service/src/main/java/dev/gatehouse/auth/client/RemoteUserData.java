@@ -11,12 +11,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
+import dev.gatehouse.common.client.CallerContext;
 import dev.gatehouse.deletedusers.api.DeletedUsersApi;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Tells the services that hold data about a person that the person's account was deleted: company-service
@@ -60,7 +59,7 @@ public class RemoteUserData {
             case APPROVAL_SERVICE -> toApprovalService(userId);
             default -> Uni.createFrom().failure(new IllegalArgumentException("Unknown destination " + destination));
         };
-        return backOnCallerContext(call.onFailure().transform(failure -> new IllegalStateException(
+        return CallerContext.backOn(call.onFailure().transform(failure -> new IllegalStateException(
                 destination + " " + RemoteFailures.describe(failure), failure)));
     }
 
@@ -87,23 +86,4 @@ public class RemoteUserData {
                 .build(DeletedUsersApi.class);
     }
 
-    /**
-     * The answer may arrive on another thread (a timeout always does); Hibernate Reactive needs the relay to go on in
-     * the Vert.x context that started it.
-     */
-    private static <T> Uni<T> backOnCallerContext(Uni<T> call) {
-        return Uni.createFrom().deferred(() -> {
-            Context caller = Vertx.currentContext();
-            if (caller == null) {
-                return call;
-            }
-            return call.emitOn(task -> {
-                if (Vertx.currentContext() == caller) {
-                    task.run();
-                } else {
-                    caller.runOnContext(ignored -> task.run());
-                }
-            });
-        });
-    }
 }
