@@ -36,7 +36,7 @@ public class HashingPool {
         AtomicInteger sequence = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(queueCapacity), runnable -> {
-                    Thread thread = new Thread(runnable, "password-hasher-" + sequence.incrementAndGet());
+                    Thread thread = new HashingThread(runnable, "password-hasher-" + sequence.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
@@ -62,6 +62,15 @@ public class HashingPool {
     ApiException busy() {
         return new ApiException(Problem.of(503, "hashing_busy", "Service Unavailable",
                 "Too many password checks are waiting right now; try again in a moment."), retryAfter);
+    }
+
+    /** A hashing thread, with the Argon2id memory it reuses from one hash to the next. */
+    static final class HashingThread extends Thread {
+        long[] argon2Memory;
+
+        HashingThread(Runnable work, String name) {
+            super(work, name);
+        }
     }
 
     @PreDestroy

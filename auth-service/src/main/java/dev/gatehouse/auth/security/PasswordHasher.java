@@ -9,9 +9,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
-
 import dev.gatehouse.auth.config.AuthConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +37,7 @@ public class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    private static final byte[] NONE = new byte[0];
 
     /** Bounds on a stored hash's cost, so a corrupt one cannot exhaust memory or the pool. */
     private static final int MAX_MEMORY_KIB = 1024 * 1024;
@@ -174,16 +172,28 @@ public class PasswordHasher {
         return current ? PasswordCheck.MATCH : PasswordCheck.MATCH_NEEDS_REHASH;
     }
 
-    private static byte[] argon2(String password, byte[] salt, int memory, int iterations, int parallelism,
-            int length) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(memory).withIterations(iterations)
-                .withParallelism(parallelism).withSalt(salt).build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+    private byte[] argon2(String password, byte[] salt, int memory, int passes, int lanes, int length) {
+        long[] workspace = workspace(Argon2id.blocks(memory, lanes) * Argon2id.BLOCK_WORDS);
+        return Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, NONE, NONE, memory, passes, lanes,
+                length, workspace);
+    }
+
+    /**
+     * A hashing thread keeps the memory of a hash at the configured cost and reuses it for every hash after, so
+     * that memory is allocated once per thread instead of once per login; a larger one (an older hash with a higher
+     * cost) gets memory of its own for that hash only. Other threads (start-up, tests) allocate each time.
+     */
+    private long[] workspace(int words) {
+        if (Thread.currentThread() instanceof HashingPool.HashingThread thread
+                && words <= Argon2id.blocks(memoryKib, parallelism) * Argon2id.BLOCK_WORDS) {
+            long[] kept = thread.argon2Memory;
+            if (kept == null) {
+                kept = new long[Argon2id.blocks(memoryKib, parallelism) * Argon2id.BLOCK_WORDS];
+                thread.argon2Memory = kept;
+            }
+            return kept;
+        }
+        return new long[words];
     }
 
     private <T> Uni<T> offload(Supplier<T> work) {

@@ -4,9 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.gatehouse.auth.config.AuthConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class PasswordHasherTest {
 
@@ -60,5 +73,76 @@ class PasswordHasherTest {
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(4, 2, 1));
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(19456, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(19456, 2, 0));
+    }
+
+    @Test
+    void aHashingThreadReusesOneArrayAndAnOlderCostlierHashStillVerifies() throws Exception {
+        PasswordHasher small = new PasswordHasher(1024, 2, 1);
+        String costlier = new PasswordHasher(4096, 1, 2).hashNow(PASSWORD);
+        String cheaper = new PasswordHasher(512, 1, 1).hashNow(PASSWORD);
+        List<Object> seen = new ArrayList<>();
+        HashingPool.HashingThread thread = new HashingPool.HashingThread(() -> {
+            HashingPool.HashingThread self = (HashingPool.HashingThread) Thread.currentThread();
+            String first = small.hashNow(PASSWORD);
+            long[] kept = self.argon2Memory;
+            seen.add(small.checkNow(PASSWORD, first));
+            seen.add(small.checkNow("wrong", small.hashNow(PASSWORD)));
+            seen.add(small.checkNow(PASSWORD, costlier));
+            seen.add(small.checkNow(PASSWORD, cheaper));
+            seen.add(kept != null && kept == self.argon2Memory && kept.length == 1024 * 128);
+        }, "password-hasher-test");
+        thread.start();
+        thread.join();
+
+        assertEquals(List.of(PasswordCheck.MATCH, PasswordCheck.NO_MATCH, PasswordCheck.MATCH_NEEDS_REHASH,
+                PasswordCheck.MATCH_NEEDS_REHASH, true), seen);
+    }
+
+    @Test
+    void parallelChecksOnThePoolEachGetTheirOwnMemory() throws Exception {
+        AuthConfig config = config(3, 1024, 1, 1);
+        HashingPool pool = new HashingPool(config);
+        PasswordHasher pooled = new PasswordHasher(pool, new SimpleMeterRegistry(), config);
+        try {
+            List<String> passwords = new ArrayList<>();
+            List<String> hashes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                passwords.add("password number " + i);
+                hashes.add(pooled.hashNow(passwords.get(i)));
+            }
+            List<CompletableFuture<PasswordCheck>> checks = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                String password = passwords.get(i % 8) + (i % 3 == 0 ? "" : "?");
+                checks.add(pooled.check(password, hashes.get(i % 8)).subscribeAsCompletionStage());
+            }
+            for (int i = 0; i < 48; i++) {
+                assertEquals(i % 3 == 0 ? PasswordCheck.MATCH : PasswordCheck.NO_MATCH,
+                        checks.get(i).get(30, TimeUnit.SECONDS), "check " + i);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The configuration a PasswordHasher and its HashingPool read, with these values. */
+    private static AuthConfig config(int threads, int memoryKib, int iterations, int parallelism) {
+        Map<String, Object> values = Map.of("threads", Optional.of(threads), "queueCapacity", 64, "retryAfter",
+                Duration.ofSeconds(1), "argon2MemoryKib", memoryKib, "argon2Iterations", iterations,
+                "argon2Parallelism", parallelism);
+        InvocationHandler answers = (proxy, method, args) -> {
+            if (method.getReturnType().isInterface() && method.getReturnType() != Optional.class) {
+                return Proxy.newProxyInstance(PasswordHasherTest.class.getClassLoader(),
+                        new Class<?>[] { method.getReturnType() }, (inner, innerMethod, innerArgs) -> {
+                            Object value = values.get(innerMethod.getName());
+                            if (value == null) {
+                                throw new UnsupportedOperationException(innerMethod.getName());
+                            }
+                            return value;
+                        });
+            }
+            throw new UnsupportedOperationException(method.getName());
+        };
+        return (AuthConfig) Proxy.newProxyInstance(PasswordHasherTest.class.getClassLoader(),
+                new Class<?>[] { AuthConfig.class }, answers);
     }
 }

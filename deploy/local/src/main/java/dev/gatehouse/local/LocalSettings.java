@@ -78,9 +78,7 @@ public record LocalSettings(
     }
 
     static String defaultJavaOptions(ServiceSpec service) {
-        String young = service.youngGenerationMiB() > 0 ? "-Xmn" + service.youngGenerationMiB() + "m " : "";
-        return "-Xms" + service.initialHeapMiB() + "m -Xmx" + service.maxHeapMiB() + "m " + young
-                + COMMON_SERVICE_JAVA_OPTIONS
+        return "-Xms" + service.initialHeapMiB() + "m -Xmx" + service.maxHeapMiB() + "m " + COMMON_SERVICE_JAVA_OPTIONS
                 + " -Dquarkus.vertx.event-loops-pool-size=" + Runtime.getRuntime().availableProcessors();
     }
 

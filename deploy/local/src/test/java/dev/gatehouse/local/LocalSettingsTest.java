@@ -27,8 +27,6 @@ class LocalSettingsTest {
                     "C1 alone makes Argon2id three times costlier: " + options);
         }
         assertTrue(ServiceSpec.AUTH.maxHeapMiB() > ServiceSpec.OTP.maxHeapMiB(), "Argon2id needs the larger heap");
-        assertTrue(settings.javaOptions(ServiceSpec.AUTH).contains("-Xmn128m"), "hashes die young in auth-service");
-        assertFalse(settings.javaOptions(ServiceSpec.OTP).contains("-Xmn"));
     }
 
     @Test
