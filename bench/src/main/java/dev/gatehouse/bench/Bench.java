@@ -69,11 +69,6 @@ public final class Bench {
         snapshots.add(memory.sample("idle, after start"));
         String loadAverageBefore = ProcFs.loadAverage();
 
-        progress("Timing one Argon2id hash at auth-service's parameters (the login bound)...");
-        Bounds.Argon2 argon2 = Bounds.argon2();
-        progress(String.format(Locale.ROOT, "Argon2id: %.1f ms per hash, %d cores: at most %.1f logins/s",
-                argon2.hashMillis(), argon2.cores(), argon2.loginCeiling()));
-
         // One event loop: the generator shares the machine with what it measures, and one core is plenty for it.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         List<ScenarioResult> results = new ArrayList<>();
@@ -112,8 +107,10 @@ public final class Bench {
                 }
                 progress(name + ": measuring " + options.duration().toSeconds() + " s"
                         + (options.rate() > 0 ? " at " + options.rate() + " requests/s (open loop)" : ""));
-                ScenarioResult result = ScenarioResult.of(scenario,
-                        runner.run(scenario, options.concurrency(), options.duration(), options.rate()));
+                Map<String, Long> cpuBefore = memory.cpuMillis();
+                LoadRunner.PhaseResult phase = runner.run(scenario, options.concurrency(), options.duration(),
+                        options.rate());
+                ScenarioResult result = ScenarioResult.of(scenario, phase, cpuBefore, memory.cpuMillis());
                 results.add(result);
                 progress(String.format(Locale.ROOT, "%s: %d requests, %d errors, %.1f req/s", name, result.requests(),
                         result.errorCount(), result.throughput()));
@@ -122,6 +119,13 @@ public final class Bench {
             vertx.close().toCompletionStage().toCompletableFuture().get();
         }
         snapshots.add(memory.sample("after load"));
+
+        // Timed after the load rather than before it: just after start the services are still compiling (C2 works
+        // for tens of seconds), which made the same hash take anywhere from 28 to 36 ms from one run to the next.
+        progress("Timing one Argon2id hash at auth-service's parameters (the login bound)...");
+        Bounds.Argon2 argon2 = Bounds.argon2();
+        progress(String.format(Locale.ROOT, "Argon2id: %.1f ms per hash, %d cores: at most %.1f logins/s",
+                argon2.hashMillis(), argon2.cores(), argon2.loginCeiling()));
 
         progress("pgbench on the same PostgreSQL (the database bound)...");
         Bounds.Pgbench pgbench = Bounds.pgbench(options.postgresPort(), options.concurrency(),

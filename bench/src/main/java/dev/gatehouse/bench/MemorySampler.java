@@ -20,6 +20,9 @@ import java.util.stream.Stream;
 final class MemorySampler {
 
     private static final String LAUNCHER_CLASS = "dev.gatehouse.local.LocalRun";
+    static final String LAUNCHER = "launcher (gateway, dev inbox)";
+    static final String POSTGRES = "PostgreSQL (all processes)";
+    static final String LOAD_GENERATOR = "load generator";
 
     private final long launcherPid;
     private final Map<String, Long> servicePids;
@@ -62,17 +65,30 @@ final class MemorySampler {
 
     MemorySnapshot sample(String label) {
         List<ProcessMemory> processes = new ArrayList<>();
-        processes.add(ProcessMemory.of("launcher (gateway, dev inbox)", List.of(launcherPid)));
-        servicePids.forEach((service, pid) -> processes.add(ProcessMemory.of(service, List.of(pid))));
+        processes().forEach((name, pids) -> processes.add(ProcessMemory.of(name, pids)));
+        return new MemorySnapshot(label, Instant.now().toString(), processes);
+    }
+
+    /** CPU milliseconds used so far, per process (PostgreSQL: all its processes together), in the memory order. */
+    Map<String, Long> cpuMillis() {
+        Map<String, Long> used = new LinkedHashMap<>();
+        processes().forEach((name, pids) -> used.put(name,
+                pids.stream().mapToLong(pid -> ProcFs.cpuMillis(pid).orElse(0)).sum()));
+        return used;
+    }
+
+    private Map<String, List<Long>> processes() {
+        Map<String, List<Long>> processes = new LinkedHashMap<>();
+        processes.put(LAUNCHER, List.of(launcherPid));
+        servicePids.forEach((service, pid) -> processes.put(service, List.of(pid)));
         if (postmasterPid != null) {
             // The backends come and go with the services' connection pools, so they are listed at every sample.
-            List<Long> postgres = Stream.concat(Stream.of(postmasterPid),
+            processes.put(POSTGRES, Stream.concat(Stream.of(postmasterPid),
                     ProcessHandle.of(postmasterPid).stream().flatMap(ProcessHandle::children).map(ProcessHandle::pid))
-                    .toList();
-            processes.add(ProcessMemory.of("PostgreSQL (all processes)", postgres));
+                    .toList());
         }
-        processes.add(ProcessMemory.of("load generator", List.of(ProcessHandle.current().pid())));
-        return new MemorySnapshot(label, Instant.now().toString(), processes);
+        processes.put(LOAD_GENERATOR, List.of(ProcessHandle.current().pid()));
+        return processes;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 final class ProcFs {
 
     private static final Path PROC = Path.of("/proc");
+    private static final long USER_HZ = 100;
 
     private ProcFs() {
     }
@@ -43,6 +44,25 @@ final class ProcFs {
      */
     static OptionalLong pssKiB(long pid) {
         return kibField(PROC.resolve(Long.toString(pid)).resolve("smaps_rollup"), "Pss");
+    }
+
+    /**
+     * CPU time the process has used, user and system, in milliseconds: fields 14 and 15 of /proc/<pid>/stat, in
+     * clock ticks of USER_HZ (100 per second on Linux, whatever the kernel's own tick rate). Empty when it is gone.
+     */
+    static OptionalLong cpuMillis(long pid) {
+        List<String> lines = lines(PROC.resolve(Long.toString(pid)).resolve("stat"));
+        if (lines.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        // The command name (field 2) is in parentheses and may itself hold spaces and parentheses.
+        String line = lines.get(0);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        try {
+            return OptionalLong.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / USER_HZ);
+        } catch (RuntimeException unexpected) {
+            return OptionalLong.empty();
+        }
     }
 
     static OptionalLong meminfoKiB(String field) {

@@ -3,6 +3,7 @@ package dev.gatehouse.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,10 @@ final class Report {
                 settings.warmupSeconds(), settings.durationSeconds(), settings.users()));
 
         out.append(scenarioTable(results.scenarios()));
+        String cpu = cpuTable(results.scenarios());
+        if (!cpu.isEmpty()) {
+            out.append('\n').append(cpu);
+        }
         String errors = errors(results.scenarios());
         if (!errors.isEmpty()) {
             out.append("Errors:   ").append(errors).append('\n');
@@ -63,6 +68,45 @@ final class Report {
                     decimal(l.p90(), 2), decimal(l.p99(), 2), decimal(l.p999(), 2), decimal(l.max(), 2));
         }
         return table.render();
+    }
+
+    /**
+     * CPU milliseconds per request, per process, in the measured phase. Their sum is what one request costs the
+     * machine; cores ÷ that sum is the most this machine could serve with every process on it.
+     */
+    static String cpuTable(List<ScenarioResult> scenarios) {
+        List<String> processes = scenarios.stream().flatMap(s -> s.cpuMillisPerRequest().keySet().stream())
+                .distinct().toList();
+        if (processes.isEmpty()) {
+            return "";
+        }
+        List<String> header = new ArrayList<>();
+        header.add("CPU ms per request");
+        processes.stream().map(Report::shortName).forEach(header::add);
+        header.add("total");
+        TextTable table = new TextTable(header.toArray(String[]::new));
+        for (ScenarioResult s : scenarios) {
+            List<Object> row = new ArrayList<>();
+            row.add(s.name());
+            double total = 0;
+            for (String process : processes) {
+                Double value = s.cpuMillisPerRequest().get(process);
+                total += value == null ? 0 : value;
+                row.add(value == null ? "-" : decimal(value, 3));
+            }
+            row.add(decimal(total, 3));
+            table.row(row.toArray());
+        }
+        return table.render();
+    }
+
+    private static String shortName(String process) {
+        return switch (process) {
+            case MemorySampler.LAUNCHER -> "gateway";
+            case MemorySampler.POSTGRES -> "postgres";
+            case MemorySampler.LOAD_GENERATOR -> "generator";
+            default -> process.replace("-service", "");
+        };
     }
 
     /** Idle is the first snapshot, after load the last; the peak (VmHWM) and PSS are read with the last one. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,9 +52,33 @@ class ReportTest {
     }
 
     @Test
+    void cpuPerRequestIsEachProcesssTimeInThePhaseOverItsRequests() {
+        Histogram micros = new Histogram(3);
+        micros.recordValue(2_000);
+        LoadRunner.PhaseResult phase = new LoadRunner.PhaseResult(micros, 400, Map.of(), Duration.ofSeconds(10));
+        Scenario scenario = new Scenario("login", "POST /auth/login", 200, vu -> null);
+        Map<String, Long> before = new LinkedHashMap<>();
+        before.put(MemorySampler.LAUNCHER, 1_000L);
+        before.put("auth-service", 50_000L);
+        before.put(MemorySampler.POSTGRES, 7_000L);
+        Map<String, Long> after = new LinkedHashMap<>();
+        after.put(MemorySampler.LAUNCHER, 1_200L);
+        after.put("auth-service", 62_000L);
+        after.put(MemorySampler.POSTGRES, 7_400L);
+
+        ScenarioResult result = ScenarioResult.of(scenario, phase, before, after);
+        String[] lines = Report.cpuTable(List.of(result)).split("\n");
+
+        assertEquals(Map.of(MemorySampler.LAUNCHER, 0.5, "auth-service", 30.0, MemorySampler.POSTGRES, 1.0),
+                result.cpuMillisPerRequest());
+        assertTrue(lines[0].matches("CPU ms per request +gateway +auth +postgres +total"), lines[0]);
+        assertTrue(lines[1].matches("login +0\\.500 +30\\.000 +1\\.000 +31\\.500"), lines[1]);
+    }
+
+    @Test
     void tableAlignsNumbersRight() {
         ScenarioResult jwks = new ScenarioResult("jwks", "GET /.well-known/jwks.json", 200, 12345, 0, Map.of(),
-                10.0, 1234.5, new LatencySummary(1.25, 2.5, 5, 10, 20.125, 1.5));
+                10.0, 1234.5, new LatencySummary(1.25, 2.5, 5, 10, 20.125, 1.5), Map.of());
 
         String[] lines = Report.scenarioTable(List.of(jwks)).split("\n");
 
@@ -67,7 +92,7 @@ class ReportTest {
     @Test
     void theLoginBoundStandsBesideLoginsFigure() {
         ScenarioResult login = new ScenarioResult("login", "POST /auth/login", 200, 300, 0, Map.of(), 20.0, 15.0,
-                new LatencySummary(1, 2, 3, 4, 5, 1));
+                new LatencySummary(1, 2, 3, 4, 5, 1), Map.of());
         Results.BoundsResult bounds = new Results.BoundsResult(
                 new Bounds.Argon2("Argon2id m=19456 KiB, t=2, p=1", 100.0, 2, 20.0),
                 new Bounds.Pgbench(null, "skipped: pgbench is not installed"));
