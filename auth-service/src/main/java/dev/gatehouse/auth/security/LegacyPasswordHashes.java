@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,14 +35,19 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * key in passlib's adapted base64.</li>
  * </ul>
  * Work factors are bounded ({@value #MAX_PBKDF2_ITERATIONS} PBKDF2 iterations, {@value #MAX_SCRYPT_MEMORY_BYTES}
- * bytes of scrypt memory), so a corrupt or hostile stored hash cannot tie up the hashing pool: beyond them it does
- * not match. A malformed hash never throws; it does not match, as a wrong password would not.
+ * bytes of scrypt memory, twice what Werkzeug's and Better Auth's defaults use), so a corrupt or hostile stored hash
+ * cannot tie up the hashing pool: beyond them it does not match. A malformed hash never throws; it does not match, as
+ * a wrong password would not.
+ * <p>
+ * One scrypt runs at a time: its memory is allocated for each verification, and auth-service's heap is sized for
+ * the Argon2id memory every hashing thread keeps plus one scrypt, not one per thread (two at once ran the heap out).
+ * An imported account is rehashed to Argon2id at its first sign-in, so scrypt is rare and brief.
  */
 public final class LegacyPasswordHashes {
 
     static final int MAX_BCRYPT_COST = 16;
     static final int MAX_PBKDF2_ITERATIONS = 5_000_000;
-    static final long MAX_SCRYPT_MEMORY_BYTES = 256L * 1024 * 1024;
+    static final long MAX_SCRYPT_MEMORY_BYTES = 64L * 1024 * 1024;
     private static final int MAX_KEY_BYTES = 1024;
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
@@ -55,7 +61,18 @@ public final class LegacyPasswordHashes {
     private static final Pattern PASSLIB_PBKDF2 = Pattern
             .compile("\\$pbkdf2(|-sha256|-sha512)\\$(\\d{1,9})\\$([./A-Za-z0-9]{0,512})\\$([./A-Za-z0-9]{4,2048})");
 
+    private static final Semaphore SCRYPT_ONE_AT_A_TIME = new Semaphore(1, true);
+
     private LegacyPasswordHashes() {
+    }
+
+    private static byte[] scrypt(byte[] password, byte[] salt, int n, int r, int p, int length) {
+        SCRYPT_ONE_AT_A_TIME.acquireUninterruptibly();
+        try {
+            return SCrypt.generate(password, salt, n, r, p, length);
+        } finally {
+            SCRYPT_ONE_AT_A_TIME.release();
+        }
     }
 
     /** Whether {@code stored} is in one of the accepted formats (it says nothing about any password). */
@@ -87,8 +104,8 @@ public final class LegacyPasswordHashes {
             if (m.group(1).length() % 2 != 0) {
                 return false;
             }
-            byte[] key = SCrypt.generate(utf8(Normalizer.normalize(password, Normalizer.Form.NFKC)), utf8(m.group(1)),
-                    16384, 16, 1, 64);
+            byte[] key = scrypt(utf8(Normalizer.normalize(password, Normalizer.Form.NFKC)), utf8(m.group(1)), 16384,
+                    16, 1, 64);
             return MessageDigest.isEqual(key, HexFormat.of().parseHex(m.group(2)));
         }
         if ((m = WERKZEUG_PBKDF2.matcher(stored)).matches()) {
@@ -106,7 +123,7 @@ public final class LegacyPasswordHashes {
                     || expected.length > MAX_KEY_BYTES) {
                 return false;
             }
-            byte[] key = SCrypt.generate(utf8(password), utf8(m.group(4)), n, r, p, expected.length);
+            byte[] key = scrypt(utf8(password), utf8(m.group(4)), n, r, p, expected.length);
             return MessageDigest.isEqual(key, expected);
         }
         if ((m = DJANGO_PBKDF2.matcher(stored)).matches()) {

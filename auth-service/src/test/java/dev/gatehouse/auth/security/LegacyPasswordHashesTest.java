@@ -1,8 +1,17 @@
 package dev.gatehouse.auth.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -70,7 +79,7 @@ class LegacyPasswordHashesTest {
             "5f2b1c0e9a7d4e3f8a6b2c1d0e9f8a7b:2f2bc137",
             "pbkdf2:sha256:0$salt$00", "pbkdf2:sha256:999999999$salt$00", "pbkdf2:md5:1000$salt$00",
             "pbkdf2:sha256$salt$00", "pbkdf2:sha256:1000$salt$0",
-            "scrypt:1000:8:1$salt$00", "scrypt:1048576:8:1$salt$00", "scrypt:16384:0:1$salt$00",
+            "scrypt:1000:8:1$salt$00", "scrypt:1048576:8:1$salt$00", "scrypt:131072:8:1$salt$00", "scrypt:16384:0:1$salt$00",
             "scrypt:16384:8:99$salt$00",
             "pbkdf2_sha256$1000$salt$not*base64", "pbkdf2_sha256$1000$salt$QUJD=", "pbkdf2_sha256$abc$salt$QUJDRA==",
             "$pbkdf2-sha256$0$AQID$AQIDBA", "$pbkdf2-sha256$29000$A$AQIDBA",
@@ -79,5 +88,23 @@ class LegacyPasswordHashesTest {
     void malformedOrUnknownHashesNeverThrowAndNeverMatch(String stored) {
         assertFalse(LegacyPasswordHashes.matches(PASSWORD, stored));
         assertFalse(LegacyPasswordHashes.matches("", stored));
+    }
+
+    @Test
+    void scryptVerificationsInParallelWaitTheirTurnAndAllAnswerRight() throws Exception {
+        String werkzeug = "scrypt:32768:8:1$aB3dE5fG7hJ9kL1m$11871e11d6dec1d212e3ad9fdb15fbb24b35746e573ca0ffafd3e8c7174f415baeed627b04146adbd9dd56b1c00bc0baf86ce4035a04073b446c30a07f9fe5ed";
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String password = i % 2 == 0 ? PASSWORD : "wrong " + i;
+                answers.add(threads.submit(() -> LegacyPasswordHashes.matches(password, werkzeug)));
+            }
+            for (int i = 0; i < 12; i++) {
+                assertEquals(i % 2 == 0, answers.get(i).get(60, TimeUnit.SECONDS), "verification " + i);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }

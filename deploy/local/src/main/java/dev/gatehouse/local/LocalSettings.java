@@ -78,8 +78,10 @@ public record LocalSettings(
     }
 
     static String defaultJavaOptions(ServiceSpec service) {
-        return "-Xms" + service.initialHeapMiB() + "m -Xmx" + service.maxHeapMiB() + "m " + COMMON_SERVICE_JAVA_OPTIONS
-                + " -Dquarkus.vertx.event-loops-pool-size=" + Runtime.getRuntime().availableProcessors();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        String young = service.youngGenerationMiB() > 0 ? "-Xmn" + service.youngGenerationMiB() + "m " : "";
+        return "-Xms" + service.initialHeapMiB() + "m -Xmx" + service.maxHeapMiB(cpus) + "m " + young
+                + COMMON_SERVICE_JAVA_OPTIONS + " -Dquarkus.vertx.event-loops-pool-size=" + cpus;
     }
 
     public int port(ServiceSpec service) {

@@ -6,14 +6,15 @@ package dev.gatehouse.local;
  */
 public enum ServiceSpec {
     /**
-     * Each hashing thread keeps its Argon2id memory (19 MiB) for the next hash, so auth-service holds one such block
-     * per core for good, and the heap is sized for it; no hash allocates its memory anew.
+     * auth-service's old generation holds what password checks need at most: the 19 MiB of Argon2id memory each
+     * hashing thread (one per CPU) keeps, one scrypt of an imported hash (at most 64 MiB, one at a time), and the
+     * service itself. Hashes make next to no garbage any more, so the young generation stays small.
      */
-    AUTH("auth-service", "auth", 8081, "GATEHOUSE_AUTH_PORT", 32, 96),
-    OTP("otp-service", "otp", 8082, "GATEHOUSE_OTP_PORT", 16, 64),
-    COMPANY("company-service", "company", 8083, "GATEHOUSE_COMPANY_PORT", 16, 64),
-    APPROVAL("approval-service", "approval", 8084, "GATEHOUSE_APPROVAL_PORT", 16, 64),
-    CONSOLE("console-service", "console", 8085, "GATEHOUSE_CONSOLE_PORT", 16, 64);
+    AUTH("auth-service", "auth", 8081, "GATEHOUSE_AUTH_PORT", 32, 128, 20, 32),
+    OTP("otp-service", "otp", 8082, "GATEHOUSE_OTP_PORT", 16, 64, 0, 0),
+    COMPANY("company-service", "company", 8083, "GATEHOUSE_COMPANY_PORT", 16, 64, 0, 0),
+    APPROVAL("approval-service", "approval", 8084, "GATEHOUSE_APPROVAL_PORT", 16, 64, 0, 0),
+    CONSOLE("console-service", "console", 8085, "GATEHOUSE_CONSOLE_PORT", 16, 64, 0, 0);
 
     private final String serviceName;
     private final String databaseName;
@@ -21,15 +22,19 @@ public enum ServiceSpec {
     private final String portVariable;
     private final int initialHeapMiB;
     private final int maxHeapMiB;
+    private final int heapPerCpuMiB;
+    private final int youngGenerationMiB;
 
     ServiceSpec(String serviceName, String databaseName, int defaultPort, String portVariable, int initialHeapMiB,
-            int maxHeapMiB) {
+            int maxHeapMiB, int heapPerCpuMiB, int youngGenerationMiB) {
         this.serviceName = serviceName;
         this.databaseName = databaseName;
         this.defaultPort = defaultPort;
         this.portVariable = portVariable;
         this.initialHeapMiB = initialHeapMiB;
         this.maxHeapMiB = maxHeapMiB;
+        this.heapPerCpuMiB = heapPerCpuMiB;
+        this.youngGenerationMiB = youngGenerationMiB;
     }
 
     /** The Kubernetes Service name, which is also the Maven module directory. */
@@ -54,8 +59,13 @@ public enum ServiceSpec {
         return initialHeapMiB;
     }
 
-    /** -Xmx of the local run (the Kubernetes manifests set their own for the JVM images). */
-    public int maxHeapMiB() {
-        return maxHeapMiB;
+    /** -Xmx of the local run on a machine of {@code cpus} (the JVM images set their own, for one CPU). */
+    public int maxHeapMiB(int cpus) {
+        return maxHeapMiB + heapPerCpuMiB * cpus;
+    }
+
+    /** -Xmn, or 0 for the collector's own sizing. */
+    public int youngGenerationMiB() {
+        return youngGenerationMiB;
     }
 }

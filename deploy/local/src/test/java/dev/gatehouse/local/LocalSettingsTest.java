@@ -19,14 +19,19 @@ class LocalSettingsTest {
         LocalSettings settings = LocalSettings.from(root, Map.<String, String> of()::get);
         for (ServiceSpec service : ServiceSpec.values()) {
             List<String> options = Arrays.asList(settings.javaOptions(service).split(" "));
-            assertTrue(options.contains("-Xmx" + service.maxHeapMiB() + "m"), options.toString());
+            assertTrue(options.contains("-Xmx" + service.maxHeapMiB(Runtime.getRuntime().availableProcessors()) + "m"),
+                    options.toString());
             assertTrue(options.contains("-XX:+UseSerialGC"), options.toString());
             assertTrue(options.contains("-Dquarkus.vertx.event-loops-pool-size="
                     + Runtime.getRuntime().availableProcessors()), options.toString());
             assertFalse(options.stream().anyMatch(option -> option.startsWith("-XX:TieredStopAtLevel")),
                     "C1 alone makes Argon2id three times costlier: " + options);
         }
-        assertTrue(ServiceSpec.AUTH.maxHeapMiB() > ServiceSpec.OTP.maxHeapMiB(), "Argon2id needs the larger heap");
+        assertTrue(ServiceSpec.AUTH.maxHeapMiB(1) > ServiceSpec.OTP.maxHeapMiB(1), "Argon2id needs the larger heap");
+        assertEquals(ServiceSpec.AUTH.maxHeapMiB(4) - 2 * 20, ServiceSpec.AUTH.maxHeapMiB(2),
+                "every hashing thread keeps 19 MiB");
+        assertTrue(settings.javaOptions(ServiceSpec.AUTH).contains("-Xmn32m"));
+        assertFalse(settings.javaOptions(ServiceSpec.OTP).contains("-Xmn"));
     }
 
     @Test
