@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.gatehouse.testing.HibernateStatements;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -42,78 +36,47 @@ class RoundTripsTest {
         }
     }
 
-    private static final Logger HIBERNATE_SQL = Logger.getLogger("org.hibernate.SQL");
-
     @Inject
     MeterRegistry registry;
 
-    private final List<String> hibernateStatements = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String sql = String.valueOf(record.getMessage()).strip().toLowerCase(Locale.ROOT);
-            // The housekeeping job may run meanwhile (it reads the database's clock, then deletes); what it sends is
-            // not the request's.
-            if (!sql.startsWith("delete") && !sql.equals("select clock_timestamp()")) {
-                hibernateStatements.add(sql);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previousLevel;
-
-    @BeforeEach
-    void captureHibernateSql() {
-        previousLevel = HIBERNATE_SQL.getLevel();
-        capture.setLevel(Level.ALL);
-        HIBERNATE_SQL.addHandler(capture);
-        HIBERNATE_SQL.setLevel(Level.FINE);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        HIBERNATE_SQL.removeHandler(capture);
-        HIBERNATE_SQL.setLevel(previousLevel);
-    }
+    // The housekeeping job may run meanwhile (it reads the database's clock, then deletes); what it sends is not the
+    // request's.
+    @RegisterExtension
+    final HibernateStatements sql = new HibernateStatements(
+            statement -> !statement.startsWith("delete") && !statement.equals("select clock_timestamp()"));
 
     @Test
     void aRefreshIsOneStatementAndNoHibernate() {
         Accounts.Tokens tokens = Accounts.signedIn();
-        hibernateStatements.clear();
+        sql.clear();
         double before = directStatements();
 
         given().contentType(ContentType.JSON).body(Map.of("refreshToken", tokens.refreshToken()))
                 .when().post("/auth/refresh").then().statusCode(200);
 
         assertEquals(1.0, directStatements() - before);
-        assertEquals(List.of(), hibernateStatements);
+        assertEquals(List.of(), sql.statements());
     }
 
     @Test
     void readingMeIsOneStatementAndNoHibernate() {
         Accounts.Tokens tokens = Accounts.signedIn();
-        hibernateStatements.clear();
+        sql.clear();
         double before = directStatements();
 
         given().auth().oauth2(tokens.accessToken()).when().get("/users/me").then().statusCode(200);
 
         assertEquals(1.0, directStatements() - before);
-        assertEquals(List.of(), hibernateStatements);
+        assertEquals(List.of(), sql.statements());
     }
 
     @Test
     void theCaptureSeesHibernateStatements() {
         Accounts.Tokens tokens = Accounts.signedIn();
-        hibernateStatements.clear();
+        sql.clear();
         given().auth().oauth2(tokens.accessToken()).when().get("/users/me/sessions").then().statusCode(200);
-        assertTrue(hibernateStatements.stream().anyMatch(sql -> sql.contains("sessions")), hibernateStatements::toString);
+        assertTrue(sql.statements().stream().anyMatch(statement -> statement.contains("sessions")),
+                sql.statements()::toString);
     }
 
     private double directStatements() {

@@ -1,12 +1,8 @@
 package dev.gatehouse.company.service;
 
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -35,6 +31,8 @@ public class CompanyService {
 
     private static final Logger LOG = Logger.getLogger(CompanyService.class);
     private static final int ID_ATTEMPTS = 5;
+    private static final String MINE = "select c, m.role from CompanyMember m join Company c on c.id = m.companyId"
+            + " where m.userId = ?1 order by m.joinedAt, c.id";
 
     private final CompanyRepository companies;
     private final MemberRepository members;
@@ -100,19 +98,14 @@ public class CompanyService {
         return companies.findByCompanyId(companyId).map(CompanyService::orNotFound);
     }
 
-    /** The caller's companies, each with the caller's role, oldest membership first. */
+    /** The caller's companies, each with the caller's role, oldest membership first: one query. */
     @WithSession
     public Uni<List<CompanyResponse>> mine(UUID userId) {
-        return members.listByUser(userId).flatMap(memberships -> {
-            if (memberships.isEmpty()) {
-                return Uni.createFrom().item(List.<CompanyResponse> of());
-            }
-            Map<UUID, CompanyMember> byCompany = memberships.stream()
-                    .collect(Collectors.toMap(m -> m.companyId, Function.identity()));
-            return companies.list("id in ?1", byCompany.keySet()).map(found -> found.stream()
-                    .sorted(Comparator.comparing(c -> byCompany.get(c.id).joinedAt))
-                    .map(c -> CompanyResponse.of(c, byCompany.get(c.id).role)).toList());
-        });
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(MINE, Object[].class).setParameter(1, userId)
+                        .getResultList())
+                .map(rows -> rows.stream().map(row -> CompanyResponse.of((Company) row[0], (CompanyRole) row[1]))
+                        .toList());
     }
 
     /** An operator's decision; the row is locked so two operators cannot interleave transitions. */
