@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -85,17 +88,69 @@ public final class FixedWindowLimiter {
     }
 
     /**
-     * Counts one request against every charge, stopping at the first refusal; the caller's rollback then takes the
-     * earlier increments back. Counters are taken in one fixed order (by key), so two transactions charging the same
-     * counters cannot deadlock on them.
+     * Counts one request against every charge in one statement (one round trip however many limits apply), or fails
+     * with the first refusal in lock order; the caller's rollback then takes every increment back. Counters are
+     * taken in one fixed order (by key), so two transactions charging the same counters cannot deadlock on them.
      */
     public Uni<Void> consumeAll(Mutiny.Session session, List<RateLimit.Charge> charges, OffsetDateTime now) {
         List<RateLimit.Charge> ordered = charges.stream().sorted(LOCK_ORDER).toList();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (RateLimit.Charge charge : ordered) {
-            chain = chain.chain(() -> consume(session, charge, now));
+        List<OffsetDateTime> windowStarts = ordered.stream()
+                .map(charge -> windowStart(now.toInstant(), charge.limit().window())).toList();
+        if (ordered.size() == 1) {
+            return consume(session, ordered.get(0), now);
         }
-        return chain;
+        Set<String> counters = new HashSet<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (!counters.add(ordered.get(i).key() + "@" + windowStarts.get(i))) {
+                // One statement cannot update a row twice; the same counter charged twice goes one at a time.
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (RateLimit.Charge charge : ordered) {
+                    chain = chain.chain(() -> consume(session, charge, now));
+                }
+                return chain;
+            }
+        }
+        Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(incrementMany(ordered.size()), Object[].class);
+        for (int i = 0; i < ordered.size(); i++) {
+            query.setParameter("key" + i, ordered.get(i).key()).setParameter("windowStart" + i, windowStarts.get(i));
+        }
+        return query.getResultList().map(rows -> {
+            Map<String, Integer> counts = new HashMap<>();
+            for (Object[] row : rows) {
+                counts.put((String) row[0] + "@" + (Integer) row[2], ((Number) row[1]).intValue());
+            }
+            for (int i = 0; i < ordered.size(); i++) {
+                RateLimit.Charge charge = ordered.get(i);
+                Integer count = counts.get(charge.key() + "@" + i);
+                if (count == null) {
+                    throw new IllegalStateException("No count came back for rate-limit key " + charge.key());
+                }
+                if (count > charge.limit().max()) {
+                    throw rateLimited(charge.limit().detail(),
+                            Duration.between(now, windowStarts.get(i).plus(charge.limit().window())),
+                            charge.limit().name());
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The increment of {@link #increment} for {@code n} counters at once. Rows are inserted, and so locked, in the
+     * order of the VALUES list (its ordinal says which charge a returned count belongs to).
+     */
+    private String incrementMany(int n) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            values.append(i == 0 ? "" : ", ").append("(:key").append(i).append(", cast(:windowStart").append(i)
+                    .append(" as timestamptz), ").append(i).append(")");
+        }
+        return "WITH charges (key, window_start, ordinal) AS (VALUES " + values + ") "
+                + "INSERT INTO " + table + " AS counter (key, window_start, count) "
+                + "SELECT key, window_start, 1 FROM charges ORDER BY ordinal "
+                + "ON CONFLICT (key, window_start) DO UPDATE SET count = counter.count + 1 "
+                + "RETURNING key, count, (SELECT c.ordinal FROM charges c WHERE c.key = counter.key "
+                + "AND c.window_start = counter.window_start)";
     }
 
     /** Adds one to the counter of {@code key} in the window starting at {@code windowStart}; the new count. */
