@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,15 +38,14 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * cannot tie up the hashing pool: beyond them it does not match. A malformed hash never throws; it does not match, as
  * a wrong password would not.
  * <p>
- * One scrypt runs at a time: its memory is allocated for each verification, and auth-service's heap is sized for
- * the Argon2id memory every hashing thread keeps plus one scrypt, not one per thread (two at once ran the heap out).
+ * A scrypt allocates its memory for each verification, so it runs as {@link LargeHashMemory} allows: one at a time.
  * An imported account is rehashed to Argon2id at its first sign-in, so scrypt is rare and brief.
  */
 public final class LegacyPasswordHashes {
 
     static final int MAX_BCRYPT_COST = 16;
     static final int MAX_PBKDF2_ITERATIONS = 5_000_000;
-    static final long MAX_SCRYPT_MEMORY_BYTES = 64L * 1024 * 1024;
+    static final long MAX_SCRYPT_MEMORY_BYTES = LargeHashMemory.MAX_BYTES;
     private static final int MAX_KEY_BYTES = 1024;
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
@@ -61,18 +59,11 @@ public final class LegacyPasswordHashes {
     private static final Pattern PASSLIB_PBKDF2 = Pattern
             .compile("\\$pbkdf2(|-sha256|-sha512)\\$(\\d{1,9})\\$([./A-Za-z0-9]{0,512})\\$([./A-Za-z0-9]{4,2048})");
 
-    private static final Semaphore SCRYPT_ONE_AT_A_TIME = new Semaphore(1, true);
-
     private LegacyPasswordHashes() {
     }
 
     private static byte[] scrypt(byte[] password, byte[] salt, int n, int r, int p, int length) {
-        SCRYPT_ONE_AT_A_TIME.acquireUninterruptibly();
-        try {
-            return SCrypt.generate(password, salt, n, r, p, length);
-        } finally {
-            SCRYPT_ONE_AT_A_TIME.release();
-        }
+        return LargeHashMemory.oneAtATime(() -> SCrypt.generate(password, salt, n, r, p, length));
     }
 
     /** Whether {@code stored} is in one of the accepted formats (it says nothing about any password). */

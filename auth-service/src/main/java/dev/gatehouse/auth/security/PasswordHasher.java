@@ -39,7 +39,10 @@ public class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
     private static final byte[] NONE = new byte[0];
 
-    /** Bounds on a stored hash's cost, so a corrupt one cannot exhaust memory or the pool. */
+    /**
+     * Bounds on the configured cost, and on a stored hash's: one of a higher cost than the configured one may take up
+     * to {@link LargeHashMemory#MAX_BYTES}, so a corrupt or hostile one cannot exhaust memory or the pool.
+     */
     private static final int MAX_MEMORY_KIB = 1024 * 1024;
     private static final int MAX_ITERATIONS = 64;
     private static final int MAX_PARALLELISM = 16;
@@ -154,7 +157,8 @@ public class PasswordHasher {
                 }
             }
         }
-        if (memory < 8 * lanes || memory > MAX_MEMORY_KIB || passes < 1 || passes > MAX_ITERATIONS || lanes < 1
+        if (memory < 8 * lanes || memory > Math.max(memoryKib, LargeHashMemory.MAX_BYTES / 1024) || passes < 1
+                || passes > MAX_ITERATIONS || lanes < 1
                 || lanes > MAX_PARALLELISM) {
             return PasswordCheck.NO_MATCH;
         }
@@ -173,19 +177,22 @@ public class PasswordHasher {
     }
 
     private byte[] argon2(String password, byte[] salt, int memory, int passes, int lanes, int length) {
-        long[] workspace = workspace(Argon2id.blocks(memory, lanes) * Argon2id.BLOCK_WORDS);
+        int words = Argon2id.blocks(memory, lanes) * Argon2id.BLOCK_WORDS;
+        if (words > Argon2id.blocks(memoryKib, parallelism) * Argon2id.BLOCK_WORDS) {
+            return LargeHashMemory.oneAtATime(() -> Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt,
+                    NONE, NONE, memory, passes, lanes, length, new long[words]));
+        }
         return Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, NONE, NONE, memory, passes, lanes,
-                length, workspace);
+                length, workspace(words));
     }
 
     /**
      * A hashing thread keeps the memory of a hash at the configured cost and reuses it for every hash after, so
-     * that memory is allocated once per thread instead of once per login; a larger one (an older hash with a higher
-     * cost) gets memory of its own for that hash only. Other threads (start-up, tests) allocate each time.
+     * that memory is allocated once per thread instead of once per login. Other threads (start-up, tests) allocate
+     * each time.
      */
     private long[] workspace(int words) {
-        if (Thread.currentThread() instanceof HashingPool.HashingThread thread
-                && words <= Argon2id.blocks(memoryKib, parallelism) * Argon2id.BLOCK_WORDS) {
+        if (Thread.currentThread() instanceof HashingPool.HashingThread thread) {
             long[] kept = thread.argon2Memory;
             if (kept == null) {
                 kept = new long[Argon2id.blocks(memoryKib, parallelism) * Argon2id.BLOCK_WORDS];

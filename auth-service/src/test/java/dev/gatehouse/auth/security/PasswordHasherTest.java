@@ -69,6 +69,18 @@ class PasswordHasherTest {
     }
 
     @Test
+    void aStoredHashCostlierThanTheLargeHashBudgetDoesNotMatchUnlessConfigured() {
+        String huge = "$argon2id$v=19$m=65544,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
+                + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+        assertEquals(PasswordCheck.NO_MATCH, hasher.checkNow(PASSWORD, huge));
+
+        PasswordHasher generous = new PasswordHasher(65544, 1, 1);
+        String stored = generous.hashNow(PASSWORD);
+        assertEquals(PasswordCheck.MATCH, generous.checkNow(PASSWORD, stored), "the configured cost is the operator's");
+        assertEquals(PasswordCheck.NO_MATCH, hasher.checkNow(PASSWORD, stored));
+    }
+
+    @Test
     void parametersOutOfRangeAreRefusedAtStartup() {
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(4, 2, 1));
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(19456, 0, 1));

@@ -7,7 +7,7 @@ package dev.gatehouse.local;
 public enum ServiceSpec {
     /**
      * auth-service's old generation holds what password checks need at most: the 19 MiB of Argon2id memory each
-     * hashing thread (one per CPU) keeps, one scrypt of an imported hash (at most 64 MiB, one at a time), and the
+     * hashing thread (one per CPU) keeps, one imported hash that needs memory of its own (scrypt, or Argon2id of a higher cost: at most 64 MiB, one at a time), and the
      * service itself. Hashes make next to no garbage any more, so the young generation stays small.
      */
     AUTH("auth-service", "auth", 8081, "GATEHOUSE_AUTH_PORT", 32, 128, 20, 32),
