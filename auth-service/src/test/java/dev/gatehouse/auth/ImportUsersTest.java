@@ -80,6 +80,12 @@ class ImportUsersTest {
         Map<String, Object> unknownHash = row("bad-hash", Accounts.uniqueEmail(), null);
         unknownHash.put("passwordHash", "5f4dcc3b5aa765d61d8327deb882cf99");
         importUser(unknownHash).then().statusCode(400).body("errors.field", hasItem("passwordHash"));
+        // Known formats whose cost no sign-in could ever be checked at: refused here, not silently unusable later.
+        for (String beyondBounds : new String[] { "scrypt:131072:8:1$salt$00ff",
+                "$argon2id$v=19$m=262144,t=3,p=4$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g" }) {
+            unknownHash.put("passwordHash", beyondBounds);
+            importUser(unknownHash).then().statusCode(400).body("errors.field", hasItem("passwordHash"));
+        }
         Map<String, Object> noSystem = row("no-system", Accounts.uniqueEmail(), null);
         noSystem.put("sourceSystem", "Better Auth");
         importUser(noSystem).then().statusCode(400).body("errors.field", hasItem("sourceSystem"));

@@ -32,9 +32,11 @@ final class Argon2id {
     }
 
     /**
-     * The tag of {@code password}. {@code memory} must hold at least {@link #blocks} × 128 words; they are overwritten
-     * and left as the hash leaves them. Clearing them would cost a tenth of the hash and protect nothing: the next
-     * hash overwrites them, and the password itself is in the heap anyway, as the String the request carried.
+     * The tag of {@code password}. {@code memory} must hold at least {@link #blocks} × 128 words; they are overwritten.
+     * With two passes or more they are left as the last pass leaves them: every block then depends on a whole earlier
+     * pass, so they let nobody check a guess for less than a hash, and clearing them would cost a tenth of the hash.
+     * After a single pass the first blocks follow from the password at the cost of a few BLAKE2b calls, so then they
+     * are cleared.
      */
     static byte[] hash(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, int memoryKib,
             int passes, int lanes, int tagLength, long[] memory) {
@@ -79,6 +81,9 @@ final class Argon2id {
         }
         byte[] tag = new byte[tagLength];
         variableHash(block, tag);
+        if (passes == 1) {
+            Arrays.fill(memory, 0, blockCount * BLOCK_WORDS, 0L);
+        }
         return tag;
     }
 

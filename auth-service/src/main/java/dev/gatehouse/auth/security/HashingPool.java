@@ -1,5 +1,7 @@
 package dev.gatehouse.auth.security;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -9,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.common.problem.ApiException;
@@ -23,14 +27,27 @@ import dev.gatehouse.common.problem.Problem;
 @ApplicationScoped
 public class HashingPool {
 
+    /** An allowance for what auth-service itself keeps in the old generation (caches, pools, requests in flight). */
+    static final long SERVICE_HEAP_BYTES = 40L * 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(HashingPool.class);
+
     private final ThreadPoolExecutor executor;
+    /** The lane for hashes that allocate memory of their own ({@link LargeHashMemory}): one thread, its own queue. */
+    private final ThreadPoolExecutor largeExecutor;
     private final int threads;
     private final int queueCapacity;
     private final Duration retryAfter;
 
     public HashingPool(AuthConfig config) {
         AuthConfig.Hashing hashing = config.hashing();
-        this.threads = Math.max(1, hashing.threads().orElse(Runtime.getRuntime().availableProcessors()));
+        int wanted = Math.max(1, hashing.threads().orElse(Runtime.getRuntime().availableProcessors()));
+        this.threads = threadsFor(wanted, oldGenerationBytes(), config.passwordHashing().argon2MemoryKib());
+        if (threads < wanted) {
+            LOG.warnf("Hashing on %d threads, not %d: each keeps %d KiB of Argon2id memory, and the heap (-Xmx) "
+                    + "holds no more beside one hash of an imported account and the service; give it about %d MiB "
+                    + "more per thread", threads, wanted, config.passwordHashing().argon2MemoryKib(),
+                    config.passwordHashing().argon2MemoryKib() / 1024 + 1);
+        }
         this.queueCapacity = Math.max(1, hashing.queueCapacity());
         this.retryAfter = hashing.retryAfter();
         AtomicInteger sequence = new AtomicInteger();
@@ -40,12 +57,48 @@ public class HashingPool {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
+        this.largeExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
+                    Thread thread = new HashingThread(runnable, "password-hasher-own-memory");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /**
+     * As many of {@code wanted} threads as the heap holds: each keeps one hash's memory for good, and beside them the
+     * heap needs room for one hash with memory of its own ({@link LargeHashMemory}) and for the service itself.
+     */
+    static int threadsFor(int wanted, long oldGenerationBytes, int argon2MemoryKib) {
+        long perThread = argon2MemoryKib * 1024L;
+        long room = oldGenerationBytes - LargeHashMemory.MAX_BYTES - SERVICE_HEAP_BYTES;
+        return (int) Math.max(1, Math.min(wanted, room / perThread));
+    }
+
+    /**
+     * The most the old generation may hold, where long-lived arrays such as the kept memory end up: the heap less
+     * the young generation (or the whole heap when no collector says).
+     */
+    private static long oldGenerationBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getUsage().getMax() > 0)
+                .filter(pool -> pool.getName().contains("Old") || pool.getName().contains("Tenured"))
+                .mapToLong(pool -> pool.getUsage().getMax()).findFirst()
+                .orElse(Runtime.getRuntime().maxMemory());
     }
 
     /** Runs {@code work} on a hashing thread, or fails with 503 {@code hashing_busy} when the queue is full. */
     public void execute(Runnable work) {
+        execute(false, work);
+    }
+
+    /**
+     * The same, on the lane for hashes with memory of their own when {@code ownMemory}: those wait for each other
+     * there, never in front of the logins whose hashes use the memory the hashing threads keep.
+     */
+    public void execute(boolean ownMemory, Runnable work) {
         try {
-            executor.execute(work);
+            (ownMemory ? largeExecutor : executor).execute(work);
         } catch (RejectedExecutionException e) {
             throw busy();
         }
@@ -76,5 +129,6 @@ public class HashingPool {
     @PreDestroy
     void shutdown() {
         executor.shutdownNow();
+        largeExecutor.shutdownNow();
     }
 }

@@ -38,7 +38,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * cannot tie up the hashing pool: beyond them it does not match. A malformed hash never throws; it does not match, as
  * a wrong password would not.
  * <p>
- * A scrypt allocates its memory for each verification, so it runs as {@link LargeHashMemory} allows: one at a time.
+ * A scrypt allocates its memory for each verification, so it runs as {@link LargeHashMemory} allows: one at a time,
+ * on the hashing pool's lane for such hashes.
  * An imported account is rehashed to Argon2id at its first sign-in, so scrypt is rare and brief.
  */
 public final class LegacyPasswordHashes {
@@ -79,21 +80,46 @@ public final class LegacyPasswordHashes {
             return false;
         }
         try {
-            return matchesOrThrow(password, stored);
+            return evaluate(password, stored, true);
         } catch (RuntimeException malformed) {
             return false;
         }
     }
 
-    private static boolean matchesOrThrow(String password, String stored) {
+    /** Whether checking {@code stored} allocates memory of its own (scrypt), so it belongs on the large-hash lane. */
+    static boolean needsOwnMemory(String stored) {
+        return stored != null && (BETTER_AUTH.matcher(stored).matches() || WERKZEUG_SCRYPT.matcher(stored).matches());
+    }
+
+    /** Whether {@code stored} is a recognised format within the work factors above, so a password can match it. */
+    public static boolean isVerifiable(String stored) {
+        if (stored == null) {
+            return false;
+        }
+        try {
+            return evaluate(null, stored, false);
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+    }
+
+    /**
+     * With {@code compute}: whether {@code password} matches. Without: whether {@code stored} is well formed and
+     * within bounds (what would be computed is not).
+     */
+    private static boolean evaluate(String password, String stored, boolean compute) {
         Matcher m;
         if ((m = BCRYPT.matcher(stored)).matches()) {
             int cost = Integer.parseInt(m.group(1));
-            return cost >= 4 && cost <= MAX_BCRYPT_COST && OpenBSDBCrypt.checkPassword(stored, password.toCharArray());
+            return cost >= 4 && cost <= MAX_BCRYPT_COST
+                    && (!compute || OpenBSDBCrypt.checkPassword(stored, password.toCharArray()));
         }
         if ((m = BETTER_AUTH.matcher(stored)).matches()) {
             if (m.group(1).length() % 2 != 0) {
                 return false;
+            }
+            if (!compute) {
+                return true;
             }
             byte[] key = scrypt(utf8(Normalizer.normalize(password, Normalizer.Form.NFKC)), utf8(m.group(1)), 16384,
                     16, 1, 64);
@@ -102,7 +128,7 @@ public final class LegacyPasswordHashes {
         if ((m = WERKZEUG_PBKDF2.matcher(stored)).matches()) {
             byte[] expected = HexFormat.of().parseHex(m.group(4));
             return pbkdf2Matches(digest(m.group(1)), password, utf8(m.group(3)), Integer.parseInt(m.group(2)),
-                    expected);
+                    expected, compute);
         }
         if ((m = WERKZEUG_SCRYPT.matcher(stored)).matches()) {
             int n = Integer.parseInt(m.group(1));
@@ -114,27 +140,33 @@ public final class LegacyPasswordHashes {
                     || expected.length > MAX_KEY_BYTES) {
                 return false;
             }
+            if (!compute) {
+                return true;
+            }
             byte[] key = scrypt(utf8(password), utf8(m.group(4)), n, r, p, expected.length);
             return MessageDigest.isEqual(key, expected);
         }
         if ((m = DJANGO_PBKDF2.matcher(stored)).matches()) {
             byte[] expected = Base64.getDecoder().decode(m.group(4));
             return pbkdf2Matches(digest(m.group(1)), password, utf8(m.group(3)), Integer.parseInt(m.group(2)),
-                    expected);
+                    expected, compute);
         }
         if ((m = PASSLIB_PBKDF2.matcher(stored)).matches()) {
             String algorithm = m.group(1).isEmpty() ? "sha1" : m.group(1).substring(1);
             return pbkdf2Matches(digest(algorithm), password, adaptedBase64(m.group(3)), Integer.parseInt(m.group(2)),
-                    adaptedBase64(m.group(4)));
+                    adaptedBase64(m.group(4)), compute);
         }
         return false;
     }
 
     private static boolean pbkdf2Matches(Digest digest, String password, byte[] salt, int iterations,
-            byte[] expected) {
+            byte[] expected, boolean compute) {
         if (iterations < 1 || iterations > MAX_PBKDF2_ITERATIONS || expected.length == 0
                 || expected.length > MAX_KEY_BYTES) {
             return false;
+        }
+        if (!compute) {
+            return true;
         }
         PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(digest);
         generator.init(utf8(password), salt, iterations);

@@ -84,7 +84,7 @@ public class PasswordHasher {
     }
 
     public Uni<String> hash(String password) {
-        return offload(() -> hashNow(password));
+        return offload(false, () -> hashNow(password));
     }
 
     public Uni<Boolean> verify(String password, String storedHash) {
@@ -93,15 +93,34 @@ public class PasswordHasher {
 
     /** Verifies and also says whether a matching hash should be replaced by {@link #hash(String)}. */
     public Uni<PasswordCheck> check(String password, String storedHash) {
-        return offload(() -> {
+        return offload(needsOwnMemory(storedHash), () -> {
             comparisons.increment();
             return checkNow(password, storedHash);
         });
     }
 
+    /**
+     * Whether checking {@code storedHash} allocates memory beyond what a hashing thread keeps: a scrypt, or an
+     * Argon2id hash of a higher memory cost. Such checks run on the pool's lane for them, one at a time.
+     */
+    boolean needsOwnMemory(String storedHash) {
+        if (storedHash == null) {
+            return false;
+        }
+        if (!storedHash.startsWith("$argon2id$")) {
+            return LegacyPasswordHashes.needsOwnMemory(storedHash);
+        }
+        try {
+            StoredArgon2id stored = parseArgon2id(storedHash);
+            return stored != null && Argon2id.blocks(stored.memory(), stored.lanes()) * Argon2id.BLOCK_WORDS > keptWords();
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+    }
+
     /** Spends the same work as a real verification and answers false. */
     public Uni<Boolean> verifyAgainstDecoy(String password) {
-        return offload(() -> {
+        return offload(false, () -> {
             verifyNow(password, decoy);
             return false;
         });
@@ -134,11 +153,15 @@ public class PasswordHasher {
         }
     }
 
-    private PasswordCheck checkArgon2id(String password, String phcHash) {
+    /** The cost of a stored Argon2id hash, with its salt and hash; null when malformed or out of bounds. */
+    private record StoredArgon2id(int memory, int passes, int lanes, byte[] salt, byte[] hash) {
+    }
+
+    private StoredArgon2id parseArgon2id(String phcHash) {
         String[] parts = phcHash.split("\\$");
         // ["", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash]
         if (parts.length != 6 || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2])) {
-            return PasswordCheck.NO_MATCH;
+            return null;
         }
         int memory = 0;
         int passes = 0;
@@ -146,44 +169,79 @@ public class PasswordHasher {
         for (String param : parts[3].split(",")) {
             String[] kv = param.split("=");
             if (kv.length != 2) {
-                return PasswordCheck.NO_MATCH;
+                return null;
             }
             switch (kv[0]) {
                 case "m" -> memory = Integer.parseInt(kv[1]);
                 case "t" -> passes = Integer.parseInt(kv[1]);
                 case "p" -> lanes = Integer.parseInt(kv[1]);
                 default -> {
-                    return PasswordCheck.NO_MATCH;
+                    return null;
                 }
             }
         }
         if (memory < 8 * lanes || memory > Math.max(memoryKib, LargeHashMemory.MAX_BYTES / 1024) || passes < 1
-                || passes > MAX_ITERATIONS || lanes < 1
-                || lanes > MAX_PARALLELISM) {
-            return PasswordCheck.NO_MATCH;
+                || passes > MAX_ITERATIONS || lanes < 1 || lanes > MAX_PARALLELISM) {
+            return null;
         }
         byte[] salt = B64D.decode(parts[4]);
-        byte[] expected = B64D.decode(parts[5]);
-        if (salt.length < 8 || expected.length < 4 || expected.length > 1024) {
+        byte[] hash = B64D.decode(parts[5]);
+        if (salt.length < 8 || hash.length < 4 || hash.length > 1024) {
+            return null;
+        }
+        return new StoredArgon2id(memory, passes, lanes, salt, hash);
+    }
+
+    /**
+     * Whether a stored hash (of an account being imported) is one this hasher can check: Argon2id or a legacy
+     * format, well formed and within the work factors it verifies. Anything else could never match.
+     */
+    public boolean canVerify(String storedHash) {
+        if (storedHash == null) {
+            return false;
+        }
+        if (!storedHash.startsWith("$argon2id$")) {
+            return LegacyPasswordHashes.isVerifiable(storedHash);
+        }
+        try {
+            return parseArgon2id(storedHash) != null;
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+    }
+
+    private PasswordCheck checkArgon2id(String password, String phcHash) {
+        StoredArgon2id stored = parseArgon2id(phcHash);
+        if (stored == null) {
             return PasswordCheck.NO_MATCH;
         }
-        byte[] actual = argon2(password, salt, memory, passes, lanes, expected.length);
-        if (!MessageDigest.isEqual(expected, actual)) {
+        byte[] actual = argon2(password, stored.salt(), stored.memory(), stored.passes(), stored.lanes(),
+                stored.hash().length);
+        if (!MessageDigest.isEqual(stored.hash(), actual)) {
             return PasswordCheck.NO_MATCH;
         }
-        boolean current = memory == memoryKib && passes == iterations && lanes == parallelism
-                && expected.length == HASH_BYTES;
+        boolean current = stored.memory() == memoryKib && stored.passes() == iterations
+                && stored.lanes() == parallelism && stored.hash().length == HASH_BYTES;
         return current ? PasswordCheck.MATCH : PasswordCheck.MATCH_NEEDS_REHASH;
     }
 
     private byte[] argon2(String password, byte[] salt, int memory, int passes, int lanes, int length) {
         int words = Argon2id.blocks(memory, lanes) * Argon2id.BLOCK_WORDS;
-        if (words > Argon2id.blocks(memoryKib, parallelism) * Argon2id.BLOCK_WORDS) {
+        if (words > keptWords()) {
             return LargeHashMemory.oneAtATime(() -> Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt,
                     NONE, NONE, memory, passes, lanes, length, new long[words]));
         }
         return Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, NONE, NONE, memory, passes, lanes,
-                length, workspace(words));
+                length, workspace());
+    }
+
+    /**
+     * What a hashing thread keeps: room for {@code m} KiB, which holds a hash of the configured memory cost whatever
+     * its lanes (the blocks are {@code m} rounded down to four per lane), so raising the parallelism does not send
+     * every earlier hash to the one-at-a-time path.
+     */
+    private int keptWords() {
+        return Math.max(memoryKib, Argon2id.blocks(memoryKib, parallelism)) * Argon2id.BLOCK_WORDS;
     }
 
     /**
@@ -191,22 +249,22 @@ public class PasswordHasher {
      * that memory is allocated once per thread instead of once per login. Other threads (start-up, tests) allocate
      * each time.
      */
-    private long[] workspace(int words) {
+    private long[] workspace() {
         if (Thread.currentThread() instanceof HashingPool.HashingThread thread) {
             long[] kept = thread.argon2Memory;
-            if (kept == null) {
-                kept = new long[Argon2id.blocks(memoryKib, parallelism) * Argon2id.BLOCK_WORDS];
+            if (kept == null || kept.length < keptWords()) {
+                kept = new long[keptWords()];
                 thread.argon2Memory = kept;
             }
             return kept;
         }
-        return new long[words];
+        return new long[keptWords()];
     }
 
-    private <T> Uni<T> offload(Supplier<T> work) {
+    private <T> Uni<T> offload(boolean ownMemory, Supplier<T> work) {
         Context context = Vertx.currentContext();
         // Submitted when subscribed; a full queue fails the Uni at once with 503 instead of waiting.
-        Uni<T> uni = Uni.createFrom().emitter(emitter -> pool.execute(() -> {
+        Uni<T> uni = Uni.createFrom().emitter(emitter -> pool.execute(ownMemory, () -> {
             try {
                 emitter.complete(work.get());
             } catch (RuntimeException e) {

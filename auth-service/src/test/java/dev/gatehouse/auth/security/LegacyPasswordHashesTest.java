@@ -1,15 +1,7 @@
 package dev.gatehouse.auth.security;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,20 +83,23 @@ class LegacyPasswordHashesTest {
     }
 
     @Test
-    void scryptVerificationsInParallelWaitTheirTurnAndAllAnswerRight() throws Exception {
-        String werkzeug = "scrypt:32768:8:1$aB3dE5fG7hJ9kL1m$11871e11d6dec1d212e3ad9fdb15fbb24b35746e573ca0ffafd3e8c7174f415baeed627b04146adbd9dd56b1c00bc0baf86ce4035a04073b446c30a07f9fe5ed";
-        ExecutorService threads = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<Boolean>> answers = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                String password = i % 2 == 0 ? PASSWORD : "wrong " + i;
-                answers.add(threads.submit(() -> LegacyPasswordHashes.matches(password, werkzeug)));
-            }
-            for (int i = 0; i < 12; i++) {
-                assertEquals(i % 2 == 0, answers.get(i).get(60, TimeUnit.SECONDS), "verification " + i);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+    void scryptHashesGoToTheLaneForHashesWithMemoryOfTheirOwn() {
+        assertTrue(LegacyPasswordHashes.needsOwnMemory("scrypt:32768:8:1$aB3dE5fG7hJ9kL1m$00ff"));
+        assertTrue(LegacyPasswordHashes.needsOwnMemory("5f2b1c0e9a7d4e3f8a6b2c1d0e9f8a7b:" + "ab".repeat(64)));
+        assertFalse(LegacyPasswordHashes.needsOwnMemory("$2b$05$.dVsTyyGOKytWcrbVCUjgOOI9wo.aNRv8J7KJrs6c21h0776Qk03i"));
+        assertFalse(LegacyPasswordHashes.needsOwnMemory("pbkdf2:sha256:600000$salt$00ff"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "scrypt:131072:8:1$salt$00ff", "$2b$17$.dVsTyyGOKytWcrbVCUjgOOI9wo.aNRv8J7KJrs6c21h0776Qk03i",
+            "pbkdf2:sha256:9000000$salt$00ff", "pbkdf2:md5:1000$salt$00ff", "not a hash" })
+    void aHashBeyondTheBoundsOrUnknownIsNotVerifiable(String stored) {
+        assertFalse(LegacyPasswordHashes.isVerifiable(stored));
+    }
+
+    @Test
+    void theKnownVectorsAreVerifiable() {
+        assertTrue(LegacyPasswordHashes.isVerifiable("$2b$05$.dVsTyyGOKytWcrbVCUjgOOI9wo.aNRv8J7KJrs6c21h0776Qk03i"));
+        assertTrue(LegacyPasswordHashes.isVerifiable("scrypt:32768:8:1$aB3dE5fG7hJ9kL1m$00ff"));
     }
 }

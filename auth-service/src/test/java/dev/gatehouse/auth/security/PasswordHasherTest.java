@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +79,51 @@ class PasswordHasherTest {
         String stored = generous.hashNow(PASSWORD);
         assertEquals(PasswordCheck.MATCH, generous.checkNow(PASSWORD, stored), "the configured cost is the operator's");
         assertEquals(PasswordCheck.NO_MATCH, hasher.checkNow(PASSWORD, stored));
+    }
+
+    @Test
+    void onlyHashesItCanCheckAreVerifiable() {
+        assertTrue(hasher.canVerify(hasher.hashNow(PASSWORD)));
+        assertTrue(hasher.canVerify("$2b$05$.dVsTyyGOKytWcrbVCUjgOOI9wo.aNRv8J7KJrs6c21h0776Qk03i"));
+        assertFalse(hasher.canVerify("$argon2id$v=19$m=262144,t=3,p=4$c2FsdHNhbHRzYWx0c2FsdA$"
+                + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"), "libsodium's moderate cost, 256 MiB");
+        assertFalse(hasher.canVerify("$argon2id$v=19$m=19456,t=2,p=1$###$###"));
+        assertFalse(hasher.canVerify("scrypt:131072:8:1$salt$00ff"));
+        assertFalse(hasher.canVerify(null));
+    }
+
+    @Test
+    void onlyHashesNeedingMoreThanTheKeptMemoryGoToTheirOwnLane() {
+        assertFalse(hasher.needsOwnMemory(hasher.hashNow(PASSWORD)));
+        assertFalse(hasher.needsOwnMemory(new PasswordHasher(8192, 1, 1).hashNow(PASSWORD)));
+        assertFalse(hasher.needsOwnMemory(new PasswordHasher(19456, 1, 4).hashNow(PASSWORD)), "other lanes, same m");
+        assertTrue(hasher.needsOwnMemory(new PasswordHasher(20480, 1, 1).hashNow(PASSWORD)));
+        assertTrue(hasher.needsOwnMemory("scrypt:32768:8:1$aB3dE5fG7hJ9kL1m$00ff"));
+        assertFalse(hasher.needsOwnMemory("$2b$05$.dVsTyyGOKytWcrbVCUjgOOI9wo.aNRv8J7KJrs6c21h0776Qk03i"));
+        assertFalse(hasher.needsOwnMemory(null));
+    }
+
+    @Test
+    void costlierAndCurrentHashesCheckedTogetherOnThePoolAllAnswerRight() throws Exception {
+        AuthConfig config = config(2, 1024, 1, 1);
+        HashingPool pool = new HashingPool(config);
+        PasswordHasher pooled = new PasswordHasher(pool, new SimpleMeterRegistry(), config);
+        try {
+            String current = pooled.hashNow(PASSWORD);
+            String costlier = new PasswordHasher(4096, 1, 1).hashNow(PASSWORD);
+            List<CompletableFuture<PasswordCheck>> checks = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                checks.add(pooled.check(i % 4 == 3 ? "wrong" : PASSWORD, i % 2 == 0 ? current : costlier)
+                        .subscribeAsCompletionStage());
+            }
+            for (int i = 0; i < 16; i++) {
+                PasswordCheck expected = i % 4 == 3 ? PasswordCheck.NO_MATCH
+                        : i % 2 == 0 ? PasswordCheck.MATCH : PasswordCheck.MATCH_NEEDS_REHASH;
+                assertEquals(expected, checks.get(i).get(30, TimeUnit.SECONDS), "check " + i);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

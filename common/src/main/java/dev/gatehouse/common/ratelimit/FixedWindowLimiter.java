@@ -93,6 +93,9 @@ public final class FixedWindowLimiter {
      * taken in one fixed order (by key), so two transactions charging the same counters cannot deadlock on them.
      */
     public Uni<Void> consumeAll(Mutiny.Session session, List<RateLimit.Charge> charges, OffsetDateTime now) {
+        if (charges.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         List<RateLimit.Charge> ordered = charges.stream().sorted(LOCK_ORDER).toList();
         List<OffsetDateTime> windowStarts = ordered.stream()
                 .map(charge -> windowStart(now.toInstant(), charge.limit().window())).toList();

@@ -7,10 +7,11 @@ package dev.gatehouse.local;
 public enum ServiceSpec {
     /**
      * auth-service's old generation holds what password checks need at most: the 19 MiB of Argon2id memory each
-     * hashing thread (one per CPU) keeps, one imported hash that needs memory of its own (scrypt, or Argon2id of a higher cost: at most 64 MiB, one at a time), and the
+     * hashing thread (one per CPU) keeps, one imported hash that needs memory of its own (scrypt, or Argon2id of a higher cost:
+     * at most 64 MiB, one at a time), and the
      * service itself. Hashes make next to no garbage any more, so the young generation stays small.
      */
-    AUTH("auth-service", "auth", 8081, "GATEHOUSE_AUTH_PORT", 32, 128, 20, 32),
+    AUTH("auth-service", "auth", 8081, "GATEHOUSE_AUTH_PORT", 48, 140, 20, 32),
     OTP("otp-service", "otp", 8082, "GATEHOUSE_OTP_PORT", 16, 64, 0, 0),
     COMPANY("company-service", "company", 8083, "GATEHOUSE_COMPANY_PORT", 16, 64, 0, 0),
     APPROVAL("approval-service", "approval", 8084, "GATEHOUSE_APPROVAL_PORT", 16, 64, 0, 0),

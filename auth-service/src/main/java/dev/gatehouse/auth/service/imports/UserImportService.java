@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.gatehouse.auth.User;
 import dev.gatehouse.auth.repository.ImportSourceIdRepository;
 import dev.gatehouse.auth.repository.UserRepository;
-import dev.gatehouse.auth.security.LegacyPasswordHashes;
+import dev.gatehouse.auth.security.PasswordHasher;
 import dev.gatehouse.auth.service.AuditLog;
 import dev.gatehouse.auth.service.ClientInfo;
 import dev.gatehouse.auth.service.RegistrationService;
@@ -36,16 +36,20 @@ public class UserImportService {
     private final UserRepository users;
     private final ImportSourceIdRepository sourceIds;
     private final AuditLog audit;
+    private final PasswordHasher hasher;
 
-    public UserImportService(UserRepository users, ImportSourceIdRepository sourceIds, AuditLog audit) {
+    public UserImportService(UserRepository users, ImportSourceIdRepository sourceIds, AuditLog audit,
+            PasswordHasher hasher) {
+        this.hasher = hasher;
         this.users = users;
         this.sourceIds = sourceIds;
         this.audit = audit;
     }
 
     public Uni<ImportOutcome> importUser(UserImport row, ClientInfo client) {
-        if (!row.passwordHash().startsWith("$argon2id$") && !LegacyPasswordHashes.isRecognised(row.passwordHash())) {
-            throw ApiException.invalidField("passwordHash", "not a password hash format Gatehouse can verify");
+        if (!hasher.canVerify(row.passwordHash())) {
+            throw ApiException.invalidField("passwordHash",
+                    "not a password hash Gatehouse can verify: an unknown format, or a cost beyond its bounds");
         }
         return Panache.withTransaction(() -> create(row, client))
                 .onFailure(UniqueViolation::is).recoverWithUni(failure -> Panache
