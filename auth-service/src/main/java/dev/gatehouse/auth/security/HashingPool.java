@@ -32,7 +32,14 @@ public class HashingPool {
     private static final Logger LOG = Logger.getLogger(HashingPool.class);
 
     private final ThreadPoolExecutor executor;
-    /** The lane for hashes that allocate memory of their own ({@link LargeHashMemory}): one thread, its own queue. */
+    /**
+     * The most memory a hash of its own may take (a scrypt of an imported account, or an Argon2id hash of a higher
+     * cost than the configured one); a stored hash that needs more does not match. The heap holds one such hash
+     * beside the memory the hashing threads keep, so they run one at a time, on {@link #largeExecutor}.
+     */
+    static final long OWN_MEMORY_MAX_BYTES = 64L * 1024 * 1024;
+
+    /** The lane for hashes that allocate memory of their own: one thread, its own queue. */
     private final ThreadPoolExecutor largeExecutor;
     private final int threads;
     private final int queueCapacity;
@@ -67,11 +74,11 @@ public class HashingPool {
 
     /**
      * As many of {@code wanted} threads as the heap holds: each keeps one hash's memory for good, and beside them the
-     * heap needs room for one hash with memory of its own ({@link LargeHashMemory}) and for the service itself.
+     * heap needs room for one hash with memory of its own ({@link #OWN_MEMORY_MAX_BYTES}) and for the service itself.
      */
     static int threadsFor(int wanted, long oldGenerationBytes, int argon2MemoryKib) {
         long perThread = argon2MemoryKib * 1024L;
-        long room = oldGenerationBytes - LargeHashMemory.MAX_BYTES - SERVICE_HEAP_BYTES;
+        long room = oldGenerationBytes - OWN_MEMORY_MAX_BYTES - SERVICE_HEAP_BYTES;
         return (int) Math.max(1, Math.min(wanted, room / perThread));
     }
 

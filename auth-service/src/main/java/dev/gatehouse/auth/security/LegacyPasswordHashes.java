@@ -38,15 +38,15 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * cannot tie up the hashing pool: beyond them it does not match. A malformed hash never throws; it does not match, as
  * a wrong password would not.
  * <p>
- * A scrypt allocates its memory for each verification, so it runs as {@link LargeHashMemory} allows: one at a time,
- * on the hashing pool's lane for such hashes.
+ * A scrypt allocates its memory for each verification, so it runs on the hashing pool's lane for such hashes, one at
+ * a time ({@link #needsOwnMemory}).
  * An imported account is rehashed to Argon2id at its first sign-in, so scrypt is rare and brief.
  */
 public final class LegacyPasswordHashes {
 
     static final int MAX_BCRYPT_COST = 16;
     static final int MAX_PBKDF2_ITERATIONS = 5_000_000;
-    static final long MAX_SCRYPT_MEMORY_BYTES = LargeHashMemory.MAX_BYTES;
+    static final long MAX_SCRYPT_MEMORY_BYTES = HashingPool.OWN_MEMORY_MAX_BYTES;
     private static final int MAX_KEY_BYTES = 1024;
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
@@ -61,10 +61,6 @@ public final class LegacyPasswordHashes {
             .compile("\\$pbkdf2(|-sha256|-sha512)\\$(\\d{1,9})\\$([./A-Za-z0-9]{0,512})\\$([./A-Za-z0-9]{4,2048})");
 
     private LegacyPasswordHashes() {
-    }
-
-    private static byte[] scrypt(byte[] password, byte[] salt, int n, int r, int p, int length) {
-        return LargeHashMemory.oneAtATime(() -> SCrypt.generate(password, salt, n, r, p, length));
     }
 
     /** Whether {@code stored} is in one of the accepted formats (it says nothing about any password). */
@@ -121,7 +117,7 @@ public final class LegacyPasswordHashes {
             if (!compute) {
                 return true;
             }
-            byte[] key = scrypt(utf8(Normalizer.normalize(password, Normalizer.Form.NFKC)), utf8(m.group(1)), 16384,
+            byte[] key = SCrypt.generate(utf8(Normalizer.normalize(password, Normalizer.Form.NFKC)), utf8(m.group(1)), 16384,
                     16, 1, 64);
             return MessageDigest.isEqual(key, HexFormat.of().parseHex(m.group(2)));
         }
@@ -143,7 +139,7 @@ public final class LegacyPasswordHashes {
             if (!compute) {
                 return true;
             }
-            byte[] key = scrypt(utf8(password), utf8(m.group(4)), n, r, p, expected.length);
+            byte[] key = SCrypt.generate(utf8(password), utf8(m.group(4)), n, r, p, expected.length);
             return MessageDigest.isEqual(key, expected);
         }
         if ((m = DJANGO_PBKDF2.matcher(stored)).matches()) {

@@ -41,7 +41,7 @@ public class PasswordHasher {
 
     /**
      * Bounds on the configured cost, and on a stored hash's: one of a higher cost than the configured one may take up
-     * to {@link LargeHashMemory#MAX_BYTES}, so a corrupt or hostile one cannot exhaust memory or the pool.
+     * to {@link HashingPool#OWN_MEMORY_MAX_BYTES}, so a corrupt or hostile one cannot exhaust memory or the pool.
      */
     private static final int MAX_MEMORY_KIB = 1024 * 1024;
     private static final int MAX_ITERATIONS = 64;
@@ -180,7 +180,7 @@ public class PasswordHasher {
                 }
             }
         }
-        if (memory < 8 * lanes || memory > Math.max(memoryKib, LargeHashMemory.MAX_BYTES / 1024) || passes < 1
+        if (memory < 8 * lanes || memory > Math.max(memoryKib, HashingPool.OWN_MEMORY_MAX_BYTES / 1024) || passes < 1
                 || passes > MAX_ITERATIONS || lanes < 1 || lanes > MAX_PARALLELISM) {
             return null;
         }
@@ -228,8 +228,9 @@ public class PasswordHasher {
     private byte[] argon2(String password, byte[] salt, int memory, int passes, int lanes, int length) {
         int words = Argon2id.blocks(memory, lanes) * Argon2id.BLOCK_WORDS;
         if (words > keptWords()) {
-            return LargeHashMemory.oneAtATime(() -> Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt,
-                    NONE, NONE, memory, passes, lanes, length, new long[words]));
+            // Only the pool's lane for such hashes gets here (see needsOwnMemory), so one runs at a time.
+            return Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, NONE, NONE, memory, passes, lanes,
+                    length, new long[words]);
         }
         return Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, NONE, NONE, memory, passes, lanes,
                 length, workspace());

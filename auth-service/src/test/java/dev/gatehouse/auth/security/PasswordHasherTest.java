@@ -105,24 +105,21 @@ class PasswordHasherTest {
 
     @Test
     void costlierAndCurrentHashesCheckedTogetherOnThePoolAllAnswerRight() throws Exception {
-        AuthConfig config = config(2, 1024, 1, 1);
-        HashingPool pool = new HashingPool(config);
-        PasswordHasher pooled = new PasswordHasher(pool, new SimpleMeterRegistry(), config);
-        try {
-            String current = pooled.hashNow(PASSWORD);
-            String costlier = new PasswordHasher(4096, 1, 1).hashNow(PASSWORD);
-            List<CompletableFuture<PasswordCheck>> checks = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                checks.add(pooled.check(i % 4 == 3 ? "wrong" : PASSWORD, i % 2 == 0 ? current : costlier)
-                        .subscribeAsCompletionStage());
-            }
-            for (int i = 0; i < 16; i++) {
-                PasswordCheck expected = i % 4 == 3 ? PasswordCheck.NO_MATCH
-                        : i % 2 == 0 ? PasswordCheck.MATCH : PasswordCheck.MATCH_NEEDS_REHASH;
-                assertEquals(expected, checks.get(i).get(30, TimeUnit.SECONDS), "check " + i);
-            }
-        } finally {
-            pool.shutdown();
+        String current = new PasswordHasher(1024, 1, 1).hashNow(PASSWORD);
+        String costlier = new PasswordHasher(4096, 1, 1).hashNow(PASSWORD);
+        List<String> passwords = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            passwords.add(i % 4 == 3 ? "wrong" : PASSWORD);
+            hashes.add(i % 2 == 0 ? current : costlier);
+        }
+
+        List<PasswordCheck> answers = checkAtOnceOnAPool(2, passwords, hashes);
+
+        for (int i = 0; i < 16; i++) {
+            PasswordCheck expected = i % 4 == 3 ? PasswordCheck.NO_MATCH
+                    : i % 2 == 0 ? PasswordCheck.MATCH : PasswordCheck.MATCH_NEEDS_REHASH;
+            assertEquals(expected, answers.get(i), "check " + i);
         }
     }
 
@@ -158,25 +155,44 @@ class PasswordHasherTest {
 
     @Test
     void parallelChecksOnThePoolEachGetTheirOwnMemory() throws Exception {
-        AuthConfig config = config(3, 1024, 1, 1);
+        PasswordHasher hashing = new PasswordHasher(1024, 1, 1);
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            stored.add(hashing.hashNow("password number " + i));
+        }
+        List<String> passwords = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            passwords.add("password number " + i % 8 + (i % 3 == 0 ? "" : "?"));
+            hashes.add(stored.get(i % 8));
+        }
+
+        List<PasswordCheck> answers = checkAtOnceOnAPool(3, passwords, hashes);
+
+        for (int i = 0; i < 48; i++) {
+            assertEquals(i % 3 == 0 ? PasswordCheck.MATCH : PasswordCheck.NO_MATCH, answers.get(i), "check " + i);
+        }
+    }
+
+    /**
+     * Checks each password against the stored hash at the same place, all submitted at once to a real pool of
+     * {@code threads} hashing threads configured for m = 1024 KiB, t = 1, p = 1; the answers in the same order.
+     */
+    private static List<PasswordCheck> checkAtOnceOnAPool(int threads, List<String> passwords, List<String> hashes)
+            throws Exception {
+        AuthConfig config = config(threads, 1024, 1, 1);
         HashingPool pool = new HashingPool(config);
         PasswordHasher pooled = new PasswordHasher(pool, new SimpleMeterRegistry(), config);
         try {
-            List<String> passwords = new ArrayList<>();
-            List<String> hashes = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                passwords.add("password number " + i);
-                hashes.add(pooled.hashNow(passwords.get(i)));
-            }
             List<CompletableFuture<PasswordCheck>> checks = new ArrayList<>();
-            for (int i = 0; i < 48; i++) {
-                String password = passwords.get(i % 8) + (i % 3 == 0 ? "" : "?");
-                checks.add(pooled.check(password, hashes.get(i % 8)).subscribeAsCompletionStage());
+            for (int i = 0; i < passwords.size(); i++) {
+                checks.add(pooled.check(passwords.get(i), hashes.get(i)).subscribeAsCompletionStage());
             }
-            for (int i = 0; i < 48; i++) {
-                assertEquals(i % 3 == 0 ? PasswordCheck.MATCH : PasswordCheck.NO_MATCH,
-                        checks.get(i).get(30, TimeUnit.SECONDS), "check " + i);
+            List<PasswordCheck> answers = new ArrayList<>();
+            for (CompletableFuture<PasswordCheck> check : checks) {
+                answers.add(check.get(30, TimeUnit.SECONDS));
             }
+            return answers;
         } finally {
             pool.shutdown();
         }
