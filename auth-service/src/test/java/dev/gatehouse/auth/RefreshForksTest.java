@@ -3,7 +3,10 @@ package dev.gatehouse.auth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +22,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.gatehouse.auth.repository.RefreshRotationRepository;
 import dev.gatehouse.auth.security.OpaqueTokens;
+import dev.gatehouse.auth.security.SuccessorTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -30,6 +35,12 @@ class RefreshForksTest {
 
     @Inject
     Database database;
+
+    @Inject
+    RefreshRotationRepository rotations;
+
+    @Inject
+    SuccessorTokens successors;
 
     @Test
     void tenParallelRefreshesOfOneTokenLeaveExactlyOneChain() throws Exception {
@@ -53,6 +64,26 @@ class RefreshForksTest {
         assertEquals(1, live.size(), "exactly one token of the session can still be rotated");
         assertEquals(OpaqueTokens.hash(successor), live.get(0).get("token_hash"));
 
+        refresh(successor).then().statusCode(200);
+    }
+
+    /**
+     * A refresh that sat in a paused database rotates only when the database resumes, long after it arrived; its
+     * client has meanwhile been answered 504 by the gateway and retries at once. The grace window runs from the
+     * rotation, not from the request's arrival, so the retry gets the successor instead of ending the session.
+     */
+    @Test
+    void aRotationThatWaitedForTheDatabaseStartsTheGraceWindowWhenItHappens() {
+        Accounts.Tokens tokens = Accounts.signedIn();
+        OffsetDateTime arrived = OffsetDateTime.now().minusSeconds(30);
+        UUID successorId = UUID.randomUUID();
+        String successor = successors.successorOf(tokens.refreshToken(), successorId);
+        RefreshRotationRepository.Rotation rotation = rotations.rotate(OpaqueTokens.hash(tokens.refreshToken()),
+                arrived, successorId, OpaqueTokens.hash(successor), "127.0.0.1", "paused client",
+                OffsetDateTime.now().plusDays(1)).await().atMost(Duration.ofSeconds(10));
+        assertTrue(rotation.rotated());
+
+        refresh(tokens.refreshToken()).then().statusCode(200).body("refreshToken", equalTo(successor));
         refresh(successor).then().statusCode(200);
     }
 

@@ -29,6 +29,11 @@ public class RefreshRotationRepository {
      * one that won and rotates nothing; its caller answers with the same successor. Only a token nobody rotated yet
      * is rotated, so one token has at most one successor whatever the parallelism.
      * <p>
+     * {@code replaced_at} is the database's clock when the rotation happens, not the request's arrival ({@code $2}):
+     * a refresh that waited for a paused database rotates long after it arrived, and its client, answered 504 by
+     * the gateway meanwhile, retries at once; the grace window must start at the rotation for that retry to get the
+     * successor rather than end the session.
+     * <p>
      * The successor row may have been committed after this statement's snapshot (the concurrent case), so
      * {@code successor} can be missing even though {@code replaced_by} is set; the caller allows for that.
      */
@@ -47,7 +52,7 @@ public class RefreshRotationRepository {
                 WHERE NOT s.revoked AND s.expires_at > $2
             ),
             rotated AS (
-                UPDATE refresh_tokens t SET replaced_at = $2, replaced_by = $3
+                UPDATE refresh_tokens t SET replaced_at = clock_timestamp(), replaced_by = $3
                 FROM live l
                 WHERE t.id = l.id AND l.replaced_at IS NULL AND t.replaced_at IS NULL
                 RETURNING t.id
