@@ -2,11 +2,16 @@ package dev.gatehouse.company;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import dev.gatehouse.common.security.VerifiedTokenCache;
 import dev.gatehouse.testing.TestIssuer;
 import dev.gatehouse.testing.TrustAuthService;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -18,12 +23,32 @@ import io.quarkus.test.junit.QuarkusTest;
 class TokenTrustTest {
 
     private final TestIssuer issuer = TestIssuer.shared();
+
+    @Inject
+    VerifiedTokenCache verified;
     private final UUID user = UUID.randomUUID();
 
     @Test
     void acceptsATokenSignedWithAPublishedKey() {
         given().auth().oauth2(issuer.userToken(user)).when().get("/companies/mine")
                 .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /** A token verified a moment ago is kept; anything differing from it in one character is verified again. */
+    @Test
+    void aKeptTokenVouchesForNothingButItself() {
+        String token = issuer.userToken(user);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/companies/mine").then().statusCode(200);
+        }
+        assertTrue(verified.keeps(token));
+        String otherClaims = TestIssuer.withClaimsOf(token, issuer.userToken(UUID.randomUUID()));
+        String otherSignature = TestIssuer.withSignatureAltered(token);
+        refused(otherClaims);
+        refused(otherSignature);
+        given().auth().oauth2(token).when().get("/companies/mine").then().statusCode(200);
+        assertFalse(verified.keeps(otherClaims), "refused tokens are never kept");
+        assertFalse(verified.keeps(otherSignature), "refused tokens are never kept");
     }
 
     @Test

@@ -153,6 +153,19 @@ public final class TestIssuer implements AutoCloseable {
         return header + "." + payload + ".";
     }
 
+    /** {@code token} with the claims of {@code other} under its own header and signature. */
+    public static String withClaimsOf(String token, String other) {
+        String[] parts = token.split("\\.");
+        return parts[0] + "." + other.split("\\.")[1] + "." + parts[2];
+    }
+
+    /** {@code token} with one character inside its signature changed (the last also carries padding bits). */
+    public static String withSignatureAltered(String token) {
+        int dot = token.lastIndexOf('.');
+        char changed = token.charAt(dot + 11) == 'A' ? 'B' : 'A';
+        return token.substring(0, dot + 11) + changed + token.substring(dot + 12);
+    }
+
     private JwtClaimsBuilder userClaims(UUID userId, String email) {
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(userId.toString())
                 .claim("sid", UUID.randomUUID().toString()).claim("jti", UUID.randomUUID().toString())

@@ -16,6 +16,7 @@ import org.jose4j.lang.JoseException;
 
 import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.common.security.ServiceTokenConfig;
+import dev.gatehouse.common.security.VerifiedTokenCache;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
@@ -27,17 +28,23 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * HTTP: no start-up ordering problem and no network hop. The rules are the ones every other service applies
  * through its JWKS URL: ES256 only, issuer, audience (people's or services'), expiry. Which of the two a token is
  * decides what it may do: service tokens are refused where a person is expected, and only they carry scopes.
+ * <p>
+ * Its priority is above the JWKS verifier every service gets from the common module. A token verified a moment ago
+ * is not verified again ({@link VerifiedTokenCache}).
  */
 @ApplicationScoped
 @Alternative
-@Priority(1)
+@Priority(2)
 public class LocalKeyTokenVerifier extends JWTCallerPrincipalFactory {
 
     private static final int CLOCK_SKEW_SECONDS = 30;
 
     private final JwtConsumer consumer;
+    private final VerifiedTokenCache cache;
 
-    public LocalKeyTokenVerifier(SigningKeys keys, AuthConfig config, ServiceTokenConfig serviceTokens) {
+    public LocalKeyTokenVerifier(SigningKeys keys, AuthConfig config, ServiceTokenConfig serviceTokens,
+            VerifiedTokenCache cache) {
+        this.cache = cache;
         try {
             JsonWebKeySet published = new JsonWebKeySet(keys.publicJwks());
             this.consumer = new JwtConsumerBuilder()
@@ -55,6 +62,10 @@ public class LocalKeyTokenVerifier extends JWTCallerPrincipalFactory {
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
+        return cache.verify(token, () -> verify(token));
+    }
+
+    private JWTCallerPrincipal verify(String token) throws ParseException {
         try {
             JwtContext verified = consumer.process(token);
             return new DefaultJWTCallerPrincipal(token, "JWT", verified.getJwtClaims());

@@ -1,0 +1,149 @@
+package dev.gatehouse.common.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.ParseException;
+
+class VerifiedTokenCacheTest {
+
+    private static final long START = 1_800_000_000_000L;
+
+    private final AtomicLong now = new AtomicLong(START);
+    private final AtomicInteger verifications = new AtomicInteger();
+
+    @Test
+    void aTokenVerifiedAMomentAgoIsNotVerifiedAgain() throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache(16, 60_000, now::get);
+        JWTCallerPrincipal first = cache.verify("token-a", valid("a", 900));
+        now.addAndGet(59_999);
+        assertSame(first, cache.verify("token-a", valid("a", 900)));
+        assertEquals(1, verifications.get());
+    }
+
+    @Test
+    void aTokenDifferingInOneCharacterIsVerifiedAfresh() throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache(16, 60_000, now::get);
+        cache.verify("header.payload.signature", valid("a", 900));
+        assertThrows(ParseException.class, () -> cache.verify("header.payload.signaturf", invalid()));
+        assertThrows(ParseException.class, () -> cache.verify("header.payload.signaturf", invalid()));
+        assertEquals(3, verifications.get());
+        assertEquals(1, cache.size(), "a token that failed is never kept");
+    }
+
+    @Test
+    void trustEndsAfterTheTimeToLive() throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache(16, 60_000, now::get);
+        cache.verify("token-a", valid("a", 900));
+        now.addAndGet(60_000);
+        cache.verify("token-a", valid("a", 900));
+        assertEquals(2, verifications.get());
+    }
+
+    @Test
+    void trustNeverOutlivesTheTokensExpiry() throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache(16, 60_000, now::get);
+        cache.verify("token-a", valid("a", 10));
+        now.addAndGet(9_999);
+        cache.verify("token-a", valid("a", 10));
+        assertEquals(1, verifications.get());
+        now.addAndGet(1);
+        // Verified again at expiry: the verifier, with its clock skew, decides; here it refuses.
+        assertThrows(ParseException.class, () -> cache.verify("token-a", invalid()));
+        assertThrows(ParseException.class, () -> cache.verify("token-a", invalid()));
+        assertEquals(3, verifications.get());
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void anAlreadyExpiredTokenIsNotKept() throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache(16, 60_000, now::get);
+        cache.verify("token-a", valid("a", -5));
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void theCacheHoldsAtMostItsSize() throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache(4, 60_000, now::get);
+        for (int i = 0; i < 100; i++) {
+            cache.verify("token-" + i, valid("s" + i, 900));
+            assertTrue(cache.size() <= 4, "size " + cache.size());
+        }
+    }
+
+    @Test
+    void expiredEntriesMakeRoomFirst() throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache(3, 60_000, now::get);
+        cache.verify("short-1", valid("a", 5));
+        cache.verify("short-2", valid("b", 5));
+        cache.verify("long", valid("c", 900));
+        now.addAndGet(5_000);
+        cache.verify("new", valid("d", 900));
+        assertEquals(2, cache.size());
+        cache.verify("long", valid("c", 900));
+        assertEquals(4, verifications.get(), "the unexpired entry stayed");
+    }
+
+    @Test
+    void sizeZeroVerifiesEveryTime() throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache(0, 60_000, now::get);
+        cache.verify("token-a", valid("a", 900));
+        cache.verify("token-a", valid("a", 900));
+        assertEquals(2, verifications.get());
+    }
+
+    @Test
+    void parallelRequestsWithManyTokensGetTheirOwnPrincipal() throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache(8, 60_000, now::get);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 4_000; i++) {
+                String subject = "s" + (i % 40);
+                Callable<Boolean> request = () -> subject
+                        .equals(cache.verify("token-" + subject, valid(subject, 900)).getSubject());
+                answers.add(pool.submit(request));
+            }
+            for (Future<Boolean> answer : answers) {
+                assertTrue(answer.get(), "a request got another token's principal");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(cache.size() <= 8 + 8, "size " + cache.size());
+    }
+
+    private VerifiedTokenCache.Verifier valid(String subject, long expiresInSeconds) {
+        return () -> {
+            verifications.incrementAndGet();
+            JwtClaims claims = new JwtClaims();
+            claims.setSubject(subject);
+            claims.setExpirationTime(NumericDate.fromMilliseconds(now.get() + expiresInSeconds * 1000));
+            return new DefaultJWTCallerPrincipal(claims);
+        };
+    }
+
+    private VerifiedTokenCache.Verifier invalid() {
+        return () -> {
+            verifications.incrementAndGet();
+            throw new ParseException("not valid");
+        };
+    }
+}
