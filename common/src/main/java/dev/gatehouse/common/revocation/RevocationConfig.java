@@ -13,7 +13,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gatehouse.revocation")
 public interface RevocationConfig {
 
-    /** Off in auth-service, which is the feed; on in the services that trust its tokens. */
+    /**
+     * On in every service that accepts people's tokens: the others read auth-service's feed, auth-service reads the
+     * table behind it.
+     */
     @WithDefault("false")
     boolean enabled();
 

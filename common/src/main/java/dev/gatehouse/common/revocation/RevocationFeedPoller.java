@@ -4,16 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Polls auth-service's revocation feed into {@link RevokedTokens}. Each poll passes back the cursor of the previous
+ * Polls auth-service's revocation feed ({@link RevocationSource}) into {@link RevokedTokens}. Each poll passes back the cursor
+ * of the previous
  * answer, so it carries only what is new (plus a short overlap, which the set absorbs); the first poll after start
  * loads every revocation that can still matter.
  * <p>
@@ -29,17 +28,15 @@ public class RevocationFeedPoller {
 
     private final RevocationConfig config;
     private final RevokedTokens revoked;
-    private final Instance<RevocationFeedApi> api;
+    private final RevocationSource source;
     private volatile String cursor;
     private volatile Instant lastSuccess;
     private volatile Instant lastWarning = Instant.EPOCH;
 
-    /** {@code api} is looked up only when enabled: a service that does not poll configures no client for it. */
-    public RevocationFeedPoller(RevocationConfig config, RevokedTokens revoked,
-            @RestClient Instance<RevocationFeedApi> api) {
+    public RevocationFeedPoller(RevocationConfig config, RevokedTokens revoked, RevocationSource source) {
         this.config = config;
         this.revoked = revoked;
-        this.api = api;
+        this.source = source;
     }
 
     @Scheduled(identity = "revocation-feed", every = "${gatehouse.revocation.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -47,7 +44,7 @@ public class RevocationFeedPoller {
         if (!config.enabled()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> api.get().since(cursor))
+        return Uni.createFrom().deferred(() -> source.since(cursor))
                 .invoke(page -> {
                     Instant now = Instant.now();
                     revoked.apply(page, now);
