@@ -62,7 +62,8 @@ public class LocalKeyTokenVerifier extends JWTCallerPrincipalFactory {
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
-        return cache.verify(token, () -> verify(token));
+        // The context is not used: every token is checked against the keys in memory, by the same rules.
+        return cache.verify(token, consumer, () -> verify(token));
     }
 
     private JWTCallerPrincipal verify(String token) throws ParseException {

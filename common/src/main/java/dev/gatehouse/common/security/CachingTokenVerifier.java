@@ -29,6 +29,6 @@ public class CachingTokenVerifier extends JWTCallerPrincipalFactory {
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
-        return cache.verify(token, () -> verifier.parse(token, authContextInfo));
+        return cache.verify(token, authContextInfo, () -> verifier.parse(token, authContextInfo));
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.common.security;
 
+import java.util.Base64;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -16,11 +18,15 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * Java 17 a verification costs about a millisecond of CPU, most of what a JWT-protected read costs).
  * <p>
  * Only tokens that passed verification are kept, keyed by the whole token text, so a token differing from a kept
- * one in any character is verified afresh, and garbage never takes room. A kept verification is trusted until the
+ * one in any character is verified afresh, and garbage never takes room. Only the one canonical spelling of a token
+ * is kept (three base64url parts without padding or stray bits, at most {@value #MAX_KEPT_LENGTH} characters): the
+ * JWT library also accepts a token with characters appended or padding bits set, and such variants of one valid
+ * token must not be able to fill the cache or its memory. A verification is kept for the context it was made in
+ * (the verifier's settings) only. A kept verification is trusted until the
  * earlier of the token's {@code exp} and {@link TokenCacheConfig#ttl()} after it was made; after that the token is
  * verified again (with the verifier's clock skew). Revocation is unaffected: it is checked on every request after
- * verification ({@code RevokedTokenCheck}, or the session read of auth-service). When full, expired entries go
- * first and, if none has expired, all of them: a miss costs one verification, nothing else.
+ * verification ({@code RevokedTokenCheck}). When full, expired entries go first and, if that is not enough, a
+ * quarter of the others: a miss costs one verification, nothing else.
  */
 @ApplicationScoped
 public class VerifiedTokenCache {
@@ -31,7 +37,13 @@ public class VerifiedTokenCache {
         JWTCallerPrincipal verify() throws ParseException;
     }
 
-    private record Entry(JWTCallerPrincipal principal, long trustedUntilMillis) {
+    /** Longer than any token auth-service signs (about a kilobyte); longer ones are verified every time. */
+    static final int MAX_KEPT_LENGTH = 4096;
+
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private record Entry(JWTCallerPrincipal principal, Object context, long trustedUntilMillis) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -53,31 +65,58 @@ public class VerifiedTokenCache {
         this.clock = clock;
     }
 
-    /** The principal of {@code token}: the kept one while it is trusted, otherwise what {@code verifier} says. */
-    public JWTCallerPrincipal verify(String token, Verifier verifier) throws ParseException {
+    /**
+     * The principal of {@code token}: the one kept for the same {@code context} (compared by identity) while it is
+     * trusted, otherwise what {@code verifier} says.
+     */
+    public JWTCallerPrincipal verify(String token, Object context, Verifier verifier) throws ParseException {
         if (maxEntries == 0 || token == null) {
             return verifier.verify();
         }
         long now = clock.getAsLong();
         Entry kept = entries.get(token);
         if (kept != null) {
-            if (now < kept.trustedUntilMillis()) {
+            if (kept.context() == context && now < kept.trustedUntilMillis()) {
                 return kept.principal();
             }
             entries.remove(token, kept);
         }
         JWTCallerPrincipal principal = verifier.verify();
         long trustedUntil = Math.min(now + ttlMillis, Math.multiplyExact(principal.getExpirationTime(), 1000L));
-        if (trustedUntil > now) {
+        if (trustedUntil > now && isCanonical(token)) {
             if (entries.size() >= maxEntries) {
                 makeRoom(now);
             }
-            entries.put(token, new Entry(principal, trustedUntil));
+            entries.put(token, new Entry(principal, context, trustedUntil));
         }
         return principal;
     }
 
-    /** Whether a verification of {@code token} is kept and still trusted. */
+    /** Three base64url parts, each exactly as its bytes encode: nothing appended, no padding, no stray bits. */
+    static boolean isCanonical(String token) {
+        if (token.length() > MAX_KEPT_LENGTH) {
+            return false;
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                return false;
+            }
+            try {
+                if (!ENCODER.encodeToString(DECODER.decode(part)).equals(part)) {
+                    return false;
+                }
+            } catch (IllegalArgumentException notBase64Url) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a verification of {@code token} is kept and still trusted (in whichever context). */
     public boolean keeps(String token) {
         Entry kept = entries.get(token);
         return kept != null && clock.getAsLong() < kept.trustedUntilMillis();
@@ -89,8 +128,11 @@ public class VerifiedTokenCache {
 
     private void makeRoom(long now) {
         entries.values().removeIf(entry -> entry.trustedUntilMillis() <= now);
-        if (entries.size() >= maxEntries) {
-            entries.clear();
+        // The map's order follows the tokens' hashes, so what goes is a pseudo-random quarter.
+        Iterator<Entry> some = entries.values().iterator();
+        while (entries.size() > maxEntries * 3 / 4 && some.hasNext()) {
+            some.next();
+            some.remove();
         }
     }
 }

@@ -15,7 +15,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * What the other services poll to refuse revoked tokens without asking auth-service on every request: the sessions
  * revoked and the accounts deleted recently, each with the time after which no access token it could concern is
- * still valid (revocation time plus the access-token lifetime), so a reader can forget it then.
+ * accepted any more (revocation time plus the access-token lifetime and the clock skew verifiers allow), so a
+ * reader can forget it then.
  * <p>
  * A reader starts without a cursor and gets every revocation that can still matter, then passes back the
  * {@code asOf} it was given. Each answer re-reads a short overlap before the cursor, so a revocation whose
@@ -24,36 +25,43 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RevocationFeed {
 
-    /** One answer: revocations oldest first, and the cursor to ask from next time. */
-    public record Page(OffsetDateTime asOf, Duration tokenLifetime, List<Revocation> revocations) {
+    /**
+     * How far past its expiry a token is still accepted: the verifiers allow this much clock skew (smallrye-jwt's
+     * default is 60 s, auth-service's own 30 s), plus a margin for clocks that differ between hosts. A revocation is
+     * remembered for the token lifetime plus this, or a revoked token would pass again in its last seconds.
+     */
+    static final Duration ACCEPTED_PAST_EXPIRY = Duration.ofSeconds(90);
+
+    /** One answer: revocations oldest first, each to be remembered for {@code rememberFor}, and the next cursor. */
+    public record Page(OffsetDateTime asOf, Duration rememberFor, List<Revocation> revocations) {
     }
 
     private final TokenRevocationRepository revocations;
     private final AuthConfig.RevocationFeed config;
-    private final Duration accessTokenTtl;
+    private final Duration rememberFor;
 
     public RevocationFeed(TokenRevocationRepository revocations, AuthConfig config) {
         this.revocations = revocations;
         this.config = config.revocationFeed();
-        this.accessTokenTtl = config.jwt().accessTokenTtl();
+        this.rememberFor = config.jwt().accessTokenTtl().plus(ACCEPTED_PAST_EXPIRY);
     }
 
     public Uni<Page> since(Optional<OffsetDateTime> cursor) {
         return revocations.now().chain(now -> {
-            OffsetDateTime oldestUseful = now.minus(accessTokenTtl);
+            OffsetDateTime oldestUseful = now.minus(rememberFor);
             OffsetDateTime from = cursor.map(after -> after.minus(config.overlap()))
                     .filter(after -> after.isAfter(oldestUseful)).orElse(oldestUseful);
             return revocations.recordedAfter(from, config.maxEntries()).map(found -> {
                 // A full page may have more behind it: continue from its last entry rather than from now.
                 OffsetDateTime asOf = found.size() >= config.maxEntries() ? found.get(found.size() - 1).revokedAt()
                         : now;
-                return new Page(asOf, accessTokenTtl, found);
+                return new Page(asOf, rememberFor, found);
             });
         });
     }
 
     /** Housekeeping: revocations older than any access token that could carry them. */
     public Uni<Integer> forgetExpired() {
-        return revocations.now().chain(now -> revocations.deleteRecordedBefore(now.minus(accessTokenTtl)));
+        return revocations.now().chain(now -> revocations.deleteRecordedBefore(now.minus(rememberFor)));
     }
 }
