@@ -51,13 +51,25 @@ public class RevocationFeed {
             OffsetDateTime oldestUseful = now.minus(rememberFor);
             OffsetDateTime from = cursor.map(after -> after.minus(config.overlap()))
                     .filter(after -> after.isAfter(oldestUseful)).orElse(oldestUseful);
-            return revocations.recordedAfter(from, config.maxEntries()).map(found -> {
-                // A full page may have more behind it: continue from its last entry rather than from now.
-                OffsetDateTime asOf = found.size() >= config.maxEntries() ? found.get(found.size() - 1).revokedAt()
-                        : now;
-                return new Page(asOf, rememberFor, found);
-            });
+            return revocations.recordedAfter(from, config.maxEntries())
+                    .map(found -> new Page(asOf(found, now), rememberFor, found));
         });
+    }
+
+    /**
+     * The cursor to give out. A full page may have more behind it: the next read continues from its last entry (an
+     * overlap before it) rather than from now. When a whole page lies within one overlap (thousands of sessions
+     * revoked within a minute, as one logout everywhere of an account with that many can do), that next read would
+     * return this same page again, for every reader, until the entries expire; then it starts just before the last
+     * entry instead, without the overlap this once, so the feed moves on.
+     */
+    private OffsetDateTime asOf(List<Revocation> found, OffsetDateTime now) {
+        if (found.size() < config.maxEntries()) {
+            return now;
+        }
+        OffsetDateTime first = found.get(0).revokedAt();
+        OffsetDateTime last = found.get(found.size() - 1).revokedAt();
+        return last.minus(config.overlap()).isBefore(first) ? last.plus(config.overlap()).minusNanos(1_000) : last;
     }
 
     /** Housekeeping: revocations older than any access token that could carry them. */
