@@ -23,6 +23,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(TrustAuthService.class)
 class OpenApiOperationsTest {
 
+    /** Swagger UI is packaged, but served only where SWAGGER_UI_ENABLED says so (the local run does). */
+    @Test
+    void swaggerUiIsOffUnlessTurnedOn() {
+        given().when().get("/q/swagger-ui/").then().statusCode(404);
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void everyPublicOperationIsDocumented() {
