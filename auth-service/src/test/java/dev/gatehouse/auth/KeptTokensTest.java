@@ -36,6 +36,7 @@ class KeptTokensTest {
         String alteredSignature = TestIssuer.withSignatureAltered(mine.accessToken());
         me(theirClaims).then().statusCode(401).body("code", equalTo("unauthorized"));
         me(alteredSignature).then().statusCode(401).body("code", equalTo("unauthorized"));
+        me(mine.accessToken() + "=x1").then().statusCode(401).body("code", equalTo("unauthorized"));
         assertFalse(verified.keeps(theirClaims));
         assertFalse(verified.keeps(alteredSignature));
 

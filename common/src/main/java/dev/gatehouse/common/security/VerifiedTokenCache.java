@@ -18,11 +18,12 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * Java 17 a verification costs about a millisecond of CPU, most of what a JWT-protected read costs).
  * <p>
  * Only tokens that passed verification are kept, keyed by the whole token text, so a token differing from a kept
- * one in any character is verified afresh, and garbage never takes room. Only the one canonical spelling of a token
- * is kept (three base64url parts without padding or stray bits, at most {@value #MAX_KEPT_LENGTH} characters): the
- * JWT library also accepts a token with characters appended or padding bits set, and such variants of one valid
- * token must not be able to fill the cache or its memory. A verification is kept for the context it was made in
- * (the verifier's settings) only. A kept verification is trusted until the
+ * one in any character is verified afresh, and garbage never takes room. A token must be in the one canonical
+ * spelling of the JWS compact serialization (three base64url parts without padding or stray bits) or it is refused
+ * before any verification: the JWT library alone would also accept a token with characters appended or padding bits
+ * set, and such variants of one valid token must neither pass for it nor fill the cache. Tokens longer than
+ * {@value #MAX_KEPT_LENGTH} characters are verified every time, never kept. A verification is kept for the context
+ * it was made in (the verifier's settings) only. A kept verification is trusted until the
  * earlier of the token's {@code exp} and {@link TokenCacheConfig#ttl()} after it was made; after that the token is
  * verified again (with the verifier's clock skew). Revocation is unaffected: it is checked on every request after
  * verification ({@code RevokedTokenCheck}). When full, expired entries go first and, if that is not enough, a
@@ -70,7 +71,10 @@ public class VerifiedTokenCache {
      * trusted, otherwise what {@code verifier} says.
      */
     public JWTCallerPrincipal verify(String token, Object context, Verifier verifier) throws ParseException {
-        if (maxEntries == 0 || token == null) {
+        if (token == null || !isCompactSerialization(token)) {
+            throw new ParseException("The bearer token is not a JWS in compact serialization");
+        }
+        if (maxEntries == 0) {
             return verifier.verify();
         }
         long now = clock.getAsLong();
@@ -83,7 +87,7 @@ public class VerifiedTokenCache {
         }
         JWTCallerPrincipal principal = verifier.verify();
         long trustedUntil = Math.min(now + ttlMillis, Math.multiplyExact(principal.getExpirationTime(), 1000L));
-        if (trustedUntil > now && isCanonical(token)) {
+        if (trustedUntil > now && token.length() <= MAX_KEPT_LENGTH) {
             if (entries.size() >= maxEntries) {
                 makeRoom(now);
             }
@@ -93,10 +97,7 @@ public class VerifiedTokenCache {
     }
 
     /** Three base64url parts, each exactly as its bytes encode: nothing appended, no padding, no stray bits. */
-    static boolean isCanonical(String token) {
-        if (token.length() > MAX_KEPT_LENGTH) {
-            return false;
-        }
+    static boolean isCompactSerialization(String token) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             return false;
