@@ -71,21 +71,25 @@ public class VerifiedTokenCache {
      * trusted, otherwise what {@code verifier} says.
      */
     public JWTCallerPrincipal verify(String token, Object context, Verifier verifier) throws ParseException {
-        if (token == null || !isCompactSerialization(token)) {
-            throw new ParseException("The bearer token is not a JWS in compact serialization");
-        }
-        if (maxEntries == 0) {
-            return verifier.verify();
+        if (token == null) {
+            throw new ParseException("No bearer token");
         }
         long now = clock.getAsLong();
-        Entry kept = entries.get(token);
+        // Only canonical tokens are ever kept, so a kept one needs no second look at its spelling.
+        Entry kept = maxEntries == 0 ? null : entries.get(token);
         if (kept != null) {
             if (kept.context() == context && now < kept.trustedUntilMillis()) {
                 return kept.principal();
             }
             entries.remove(token, kept);
         }
+        if (!isCompactSerialization(token)) {
+            throw new ParseException("The bearer token is not a JWS in compact serialization");
+        }
         JWTCallerPrincipal principal = verifier.verify();
+        if (maxEntries == 0) {
+            return principal;
+        }
         long trustedUntil = Math.min(now + ttlMillis, Math.multiplyExact(principal.getExpirationTime(), 1000L));
         if (trustedUntil > now && token.length() <= MAX_KEPT_LENGTH) {
             if (entries.size() >= maxEntries) {
