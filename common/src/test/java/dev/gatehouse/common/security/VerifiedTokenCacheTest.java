@@ -57,18 +57,14 @@ class VerifiedTokenCacheTest {
     @Test
     void trustEndsAfterTheTimeToLive() throws Exception {
         VerifiedTokenCache cache = new VerifiedTokenCache(16, 60_000, now::get);
-        cache.verify(TOKEN, CONTEXT, valid("a", 900));
-        now.addAndGet(60_000);
-        cache.verify(TOKEN, CONTEXT, valid("a", 900));
+        verifiedTwice(cache, 900, 60_000);
         assertEquals(2, verifications.get());
     }
 
     @Test
     void trustNeverOutlivesTheTokensExpiry() throws Exception {
         VerifiedTokenCache cache = new VerifiedTokenCache(16, 60_000, now::get);
-        cache.verify(TOKEN, CONTEXT, valid("a", 10));
-        now.addAndGet(9_999);
-        cache.verify(TOKEN, CONTEXT, valid("a", 10));
+        verifiedTwice(cache, 10, 9_999);
         assertEquals(1, verifications.get());
         now.addAndGet(1);
         // Verified again at expiry: the verifier, with its clock skew, decides; here it refuses.
@@ -177,6 +173,13 @@ class VerifiedTokenCacheTest {
         }
         cache.verify(canonical("one more"), CONTEXT, valid("n", 900));
         assertEquals(76, cache.size());
+    }
+
+    /** Asks {@code cache} for {@link #TOKEN}, expiring in {@code expiresInSeconds}, twice, {@code apartMillis} apart. */
+    private void verifiedTwice(VerifiedTokenCache cache, long expiresInSeconds, long apartMillis) throws Exception {
+        cache.verify(TOKEN, CONTEXT, valid("a", expiresInSeconds));
+        now.addAndGet(apartMillis);
+        cache.verify(TOKEN, CONTEXT, valid("a", expiresInSeconds));
     }
 
     /** A token-shaped text (three canonical base64url parts) naming {@code name}. */

@@ -20,7 +20,7 @@ public record RevocationFeedResponse(OffsetDateTime asOf, List<Entry> revocation
     public static RevocationFeedResponse of(RevocationFeed.Page page) {
         return new RevocationFeedResponse(page.asOf(), page.revocations().stream()
                 .map(r -> new Entry(r.sessionId(), r.userId(), r.reason(), r.revokedAt(),
-                        r.revokedAt().plus(page.rememberFor())))
+                        page.expiresAt(r)))
                 .toList());
     }
 }

@@ -29,7 +29,7 @@ public class LocalRevocationSource implements RevocationSource {
                 .map(page -> new RevocationFeedPage(page.asOf().toString(), page.revocations().stream()
                         .map(revocation -> new RevocationFeedPage.Entry(revocation.sessionId(), revocation.userId(),
                                 revocation.reason(), revocation.revokedAt(),
-                                revocation.revokedAt().plus(page.rememberFor())))
+                                page.expiresAt(revocation)))
                         .toList()));
     }
 }

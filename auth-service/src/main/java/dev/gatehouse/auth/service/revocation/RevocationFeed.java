@@ -34,6 +34,11 @@ public class RevocationFeed {
 
     /** One answer: revocations oldest first, each to be remembered for {@code rememberFor}, and the next cursor. */
     public record Page(OffsetDateTime asOf, Duration rememberFor, List<Revocation> revocations) {
+
+        /** When a reader may forget {@code revocation}: no token it concerns is accepted after that. */
+        public OffsetDateTime expiresAt(Revocation revocation) {
+            return revocation.revokedAt().plus(rememberFor);
+        }
     }
 
     private final TokenRevocationRepository revocations;
