@@ -1,5 +1,6 @@
 package dev.gatehouse.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The images are built in a container engine, which this build does not have, so what an image build needs is
  * checked here from the files themselves. A build stage sees only what its Dockerfile copies: Maven refuses to load
  * the parent pom when one of its modules' poms is missing, and a service does not compile without the sources of
- * the modules it depends on.
+ * the modules it depends on. A JVM image writes its ahead-of-time cache in a training run that must use the options
+ * its entry point uses, or the JVM ignores the cache.
  */
 class ContainerImagesTest {
 
@@ -55,6 +57,28 @@ class ContainerImagesTest {
         for (String module : modulesBuiltFor(root, modules, service)) {
             assertTrue(copied.contains(module + "/src"), dockerfile + " does not copy " + module + "/src");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "auth-service", "otp-service", "company-service", "approval-service", "console-service" })
+    void aJvmImageTrainsItsCacheWithTheOptionsItRunsWith(String service) throws IOException {
+        String dockerfile = Files.readString(TestPaths.repositoryRoot().resolve(service + "/src/main/docker/Dockerfile.jvm"))
+                .replace("\\\n", " ");
+        assertTrue(buildStage(dockerfile).contains("-Dquarkus.package.jar.type=aot-jar"),
+                "the cache holds only classes of the JVM's own class loader, which the aot-jar packaging uses");
+
+        Matcher training = Pattern.compile("^RUN train-aot-cache (\\S+) (.+)$", Pattern.MULTILINE).matcher(dockerfile);
+        assertTrue(training.find(), "the runtime stage trains the cache");
+        Matcher entrypoint = Pattern.compile("^ENTRYPOINT \\[(.+)]$", Pattern.MULTILINE).matcher(dockerfile);
+        assertTrue(entrypoint.find());
+        String command = entrypoint.group(1).replaceAll("\"\\s*,\\s*\"", " ").replace("\"", "").replaceFirst("^sh -c exec ",
+                "");
+
+        String cacheOption = "-XX:AOTCache=" + training.group(1) + "/app.aot";
+        assertTrue(command.contains(" " + cacheOption + " "), command);
+        String runOptions = command.replace(" " + cacheOption, "").replaceFirst("^java ", "")
+                .replace(" -jar " + training.group(1) + "/quarkus-run.jar", "");
+        assertEquals(runOptions, training.group(2).strip());
     }
 
     /** The stage named build, which runs Maven; the final stage only copies its output. */
