@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * checked here from the files themselves. A build stage sees only what its Dockerfile copies: Maven refuses to load
  * the parent pom when one of its modules' poms is missing, and a service does not compile without the sources of
  * the modules it depends on. A JVM image writes its ahead-of-time cache in a training run that must use the options
- * its entry point uses, or the JVM ignores the cache.
+ * its entry point uses, or the JVM ignores the cache (or, with too small an initial heap, refuses to start).
  */
 class ContainerImagesTest {
 
@@ -44,41 +44,77 @@ class ContainerImagesTest {
     void theBuildStageCopiesEveryModulePomAndTheSourcesTheServiceIsBuiltFrom(String dockerfile) throws IOException {
         Path root = TestPaths.repositoryRoot();
         String service = dockerfile.substring(0, dockerfile.indexOf('/'));
-        Set<String> copied = new LinkedHashSet<>();
-        Matcher copy = COPY.matcher(buildStage(Files.readString(root.resolve(dockerfile))));
+        Map<String, String> copied = new HashMap<>();
+        Matcher copy = COPY.matcher(buildStage(instructions(Files.readString(root.resolve(dockerfile)))));
         while (copy.find()) {
-            copied.add(copy.group(1));
+            copied.put(copy.group(1), copy.group(2));
         }
 
         List<String> modules = modules(root);
         for (String module : modules) {
-            assertTrue(copied.contains(module + "/pom.xml"), dockerfile + " does not copy " + module + "/pom.xml");
+            assertEquals(module + "/", copied.get(module + "/pom.xml"), dockerfile + " copies " + module + "/pom.xml to");
         }
         for (String module : modulesBuiltFor(root, modules, service)) {
-            assertTrue(copied.contains(module + "/src"), dockerfile + " does not copy " + module + "/src");
+            assertEquals(module + "/src", copied.get(module + "/src"), dockerfile + " copies " + module + "/src to");
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "auth-service", "otp-service", "company-service", "approval-service", "console-service" })
     void aJvmImageTrainsItsCacheWithTheOptionsItRunsWith(String service) throws IOException {
-        String dockerfile = Files.readString(TestPaths.repositoryRoot().resolve(service + "/src/main/docker/Dockerfile.jvm"))
-                .replace("\\\n", " ");
-        assertTrue(buildStage(dockerfile).contains("-Dquarkus.package.jar.type=aot-jar"),
+        String dockerfile = instructions(
+                Files.readString(TestPaths.repositoryRoot().resolve(service + "/src/main/docker/Dockerfile.jvm")));
+        assertTrue(Pattern.compile("(?m)^RUN mvn .* package .*-Dquarkus\\.package\\.jar\\.type=aot-jar")
+                .matcher(buildStage(dockerfile)).find(),
                 "the cache holds only classes of the JVM's own class loader, which the aot-jar packaging uses");
 
-        Matcher training = Pattern.compile("^RUN train-aot-cache (\\S+) (.+)$", Pattern.MULTILINE).matcher(dockerfile);
-        assertTrue(training.find(), "the runtime stage trains the cache");
-        Matcher entrypoint = Pattern.compile("^ENTRYPOINT \\[(.+)]$", Pattern.MULTILINE).matcher(dockerfile);
-        assertTrue(entrypoint.find());
-        String command = entrypoint.group(1).replaceAll("\"\\s*,\\s*\"", " ").replace("\"", "").replaceFirst("^sh -c exec ",
-                "");
+        // The order the cache depends on: the options are set, then the training runs with them, and nothing sets
+        // them again before the entry point runs; the training runs as root, which may write into /app/quarkus-app.
+        List<String> runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM ")).lines().toList();
+        int options = indexOf(runtime, "ENV JAVA_OPTS=");
+        int script = indexOf(runtime, "COPY deploy/docker/train-aot-cache ");
+        int training = indexOf(runtime, "RUN sh /usr/local/bin/train-aot-cache ");
+        int user = indexOf(runtime, "USER ");
+        int entrypoint = indexOf(runtime, "ENTRYPOINT ");
+        assertTrue(0 <= options && options < script && script < training && training < user && user < entrypoint,
+                String.join("\n", runtime));
+        assertEquals(1, runtime.stream().filter(line -> line.contains("JAVA_OPTS=")).count(), "JAVA_OPTS is set once");
 
-        String cacheOption = "-XX:AOTCache=" + training.group(1) + "/app.aot";
+        Matcher trained = Pattern.compile("^RUN sh /usr/local/bin/train-aot-cache (\\S+) (.+?)(?: && .*)?$")
+                .matcher(runtime.get(training));
+        assertTrue(trained.find(), runtime.get(training));
+        String command = runtime.get(entrypoint).replaceFirst("^ENTRYPOINT \\[(.+)]$", "$1").replaceAll("\"\\s*,\\s*\"", " ")
+                .replace("\"", "").replaceFirst("^sh -c exec ", "");
+        String cacheOption = "-XX:AOTCache=" + trained.group(1) + "/app.aot";
         assertTrue(command.contains(" " + cacheOption + " "), command);
         String runOptions = command.replace(" " + cacheOption, "").replaceFirst("^java ", "")
-                .replace(" -jar " + training.group(1) + "/quarkus-run.jar", "");
-        assertEquals(runOptions, training.group(2).strip());
+                .replace(" -jar " + trained.group(1) + "/quarkus-run.jar", "");
+        assertEquals(runOptions, trained.group(2).strip());
+
+        // With the serial collector the JVM places the cache's objects in the old generation as it starts; an
+        // initial heap that leaves it no room makes the JVM refuse to start at all.
+        String javaOptions = runtime.get(options);
+        Matcher initial = Pattern.compile("-Xms(\\d+)m").matcher(javaOptions);
+        Matcher young = Pattern.compile("-Xmn(\\d+)m").matcher(javaOptions);
+        assertTrue(initial.find(), "the image sets -Xms");
+        if (young.find()) {
+            assertTrue(Integer.parseInt(initial.group(1)) >= Integer.parseInt(young.group(1)) + 16, javaOptions);
+        }
+    }
+
+    /** The Dockerfile's instructions, one a line: continuation lines joined, comments and blank lines dropped. */
+    private static String instructions(String dockerfile) {
+        return dockerfile.replace("\\\n", " ").lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.replaceAll("\\s+", " ").strip()).reduce("", (all, line) -> all + "\n" + line);
+    }
+
+    private static int indexOf(List<String> lines, String start) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The stage named build, which runs Maven; the final stage only copies its output. */
