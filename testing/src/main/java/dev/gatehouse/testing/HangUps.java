@@ -95,6 +95,20 @@ public final class HangUps {
             }
         }
 
+        /**
+         * Waits until at least one error has been logged, for work that logs after its caller has its answer (a call
+         * abandoned at a timeout, which ends later), so the line falls inside the test that caused it.
+         */
+        public void awaitAny(java.time.Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (errors.isEmpty()) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("no error logged within " + timeout);
+                }
+                Thread.sleep(20);
+            }
+        }
+
         @Override
         public void flush() {
         }
