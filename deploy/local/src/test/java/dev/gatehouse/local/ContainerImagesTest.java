@@ -7,15 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,11 +45,8 @@ class ContainerImagesTest {
     void theBuildStageCopiesEveryModulePomAndTheSourcesTheServiceIsBuiltFrom(String dockerfile) throws IOException {
         Path root = TestPaths.repositoryRoot();
         String service = dockerfile.substring(0, dockerfile.indexOf('/'));
-        Map<String, String> copied = new HashMap<>();
-        Matcher copy = COPY.matcher(buildStage(instructions(Files.readString(root.resolve(dockerfile)))));
-        while (copy.find()) {
-            copied.put(copy.group(1), copy.group(2));
-        }
+        Map<String, String> copied = COPY.matcher(buildStage(instructions(Files.readString(root.resolve(dockerfile)))))
+                .results().collect(Collectors.toMap(copy -> copy.group(1), copy -> copy.group(2), (first, last) -> last));
 
         List<String> modules = modules(root);
         for (String module : modules) {
@@ -128,12 +126,8 @@ class ContainerImagesTest {
     }
 
     private static List<String> modules(Path root) throws IOException {
-        List<String> modules = new ArrayList<>();
-        Matcher module = MODULE.matcher(Files.readString(root.resolve("pom.xml")));
-        while (module.find()) {
-            modules.add(module.group(1));
-        }
-        return modules;
+        return MODULE.matcher(Files.readString(root.resolve("pom.xml"))).results().map(module -> module.group(1))
+                .toList();
     }
 
     /** The service and every module of this repository it depends on, directly or not, in any scope. */
@@ -154,13 +148,9 @@ class ContainerImagesTest {
             if (!built.add(module)) {
                 continue;
             }
-            Matcher dependency = GATEHOUSE_DEPENDENCY.matcher(poms.get(module));
-            while (dependency.find()) {
-                String dependencyModule = moduleOfArtifact.get(dependency.group(1));
-                if (dependencyModule != null) {
-                    pending.push(dependencyModule);
-                }
-            }
+            GATEHOUSE_DEPENDENCY.matcher(poms.get(module)).results()
+                    .map(dependency -> moduleOfArtifact.get(dependency.group(1)))
+                    .filter(Objects::nonNull).forEach(pending::push);
         }
         return built;
     }
