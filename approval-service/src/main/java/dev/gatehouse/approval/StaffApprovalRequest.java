@@ -3,71 +3,72 @@ package dev.gatehouse.approval;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * A person's request to join a company. Created PENDING; an owner or admin approves or rejects it, the requester may
  * cancel it, and it expires when nobody decides in time. Approving passes through APPROVING while company-service
  * adds the member; every other way out of PENDING is final.
+ * <p>
+ * A row of {@code staff_approval_requests}; {@link dev.gatehouse.approval.repository.ApprovalRequestRepository} reads
+ * and writes it.
  */
-@Entity
-@Table(name = "staff_approval_requests")
 public class StaffApprovalRequest {
 
-    @Id
     public UUID id;
 
     /** company-service's public company id. */
-    @Column(name = "company_id", nullable = false, updatable = false)
     public String companyId;
 
-    @Column(name = "user_id", nullable = false, updatable = false)
     public UUID userId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "requested_role", nullable = false, updatable = false)
     public CompanyRole requestedRole;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "granted_role")
     public CompanyRole grantedRole;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ApprovalStatus status;
 
-    @Column(updatable = false)
     public String message;
 
     /** The requester's email address as auth-service had it verified when they asked; null if it was not. */
-    @Column(name = "requester_email", updatable = false)
     public String requesterEmail;
 
     /** The requester's phone number as auth-service had it verified when they asked; null if it was not. */
-    @Column(name = "requester_phone", updatable = false)
     public String requesterPhone;
 
-    @Column(name = "reviewer_id")
     public UUID reviewerId;
 
-    @Column(name = "reviewed_at")
     public OffsetDateTime reviewedAt;
 
     public String reason;
 
-    @Column(name = "expires_at", nullable = false)
     public OffsetDateTime expiresAt;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** The request a row of {@code staff_approval_requests} holds. */
+    public static StaffApprovalRequest from(Row row) {
+        StaffApprovalRequest request = new StaffApprovalRequest();
+        request.id = row.getUUID("id");
+        request.companyId = row.getString("company_id");
+        request.userId = row.getUUID("user_id");
+        request.requestedRole = CompanyRole.valueOf(row.getString("requested_role"));
+        String granted = row.getString("granted_role");
+        request.grantedRole = granted == null ? null : CompanyRole.valueOf(granted);
+        request.status = ApprovalStatus.valueOf(row.getString("status"));
+        request.message = row.getString("message");
+        request.requesterEmail = row.getString("requester_email");
+        request.requesterPhone = row.getString("requester_phone");
+        request.reviewerId = row.getUUID("reviewer_id");
+        request.reviewedAt = row.getOffsetDateTime("reviewed_at");
+        request.reason = row.getString("reason");
+        request.expiresAt = row.getOffsetDateTime("expires_at");
+        request.createdAt = row.getOffsetDateTime("created_at");
+        request.updatedAt = row.getOffsetDateTime("updated_at");
+        return request;
+    }
 
     /** A new request with the requester's verified email address and phone number (either may be null). */
     public static StaffApprovalRequest pending(String companyId, UUID userId, CompanyRole requestedRole,

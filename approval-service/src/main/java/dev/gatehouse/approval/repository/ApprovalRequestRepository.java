@@ -1,85 +1,160 @@
 package dev.gatehouse.approval.repository;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import dev.gatehouse.approval.ApprovalStatus;
+import dev.gatehouse.approval.CompanyRole;
 import dev.gatehouse.approval.StaffApprovalRequest;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+/**
+ * The statements on {@code staff_approval_requests}, each one round trip. Reads run on the pool; writes take the
+ * connection of the caller's transaction ({@code RequestStore} opens it).
+ */
 @ApplicationScoped
-@WithSession
-public class ApprovalRequestRepository implements PanacheRepositoryBase<StaffApprovalRequest, UUID> {
+public class ApprovalRequestRepository {
 
-    private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
+    private static final String COLUMNS = "id, company_id, user_id, requested_role, granted_role, status, message,"
+            + " requester_email, requester_phone, reviewer_id, reviewed_at, reason, expires_at, created_at, updated_at";
+    private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id DESC";
+
+    private final Pool pool;
+
+    public ApprovalRequestRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     /** One page of a company's requests and how many there are in all. */
     public record RequestPage(List<StaffApprovalRequest> items, long totalItems) {
     }
 
+    public Uni<StaffApprovalRequest> findById(UUID id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE id = $1")
+                .execute(Tuple.of(id)).map(ApprovalRequestRepository::firstOrNull);
+    }
+
     /** Reads the request for update: concurrent decisions on it wait for each other (SELECT ... FOR UPDATE). */
-    public Uni<StaffApprovalRequest> lock(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    public Uni<StaffApprovalRequest> lock(SqlConnection transaction, UUID id) {
+        return transaction.preparedQuery("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(id)).map(ApprovalRequestRepository::firstOrNull);
     }
 
     public Uni<List<StaffApprovalRequest>> listByUser(UUID userId) {
-        return list("userId", NEWEST_FIRST, userId);
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE user_id = $1"
+                + NEWEST_FIRST).execute(Tuple.of(userId)).map(ApprovalRequestRepository::all);
     }
 
     /**
      * A company's requests, newest first, optionally of one status as readers see it: an overdue PENDING row counts
-     * as EXPIRED even before the expiry job has rewritten it.
+     * as EXPIRED even before the expiry job has rewritten it. One statement returns the page and the total; only a
+     * page past the end asks for the total again.
      */
     public Uni<RequestPage> pageOfCompany(String companyId, ApprovalStatus status, OffsetDateTime now, int page,
             int size) {
-        Parameters parameters = Parameters.with("companyId", companyId);
-        String query = "companyId = :companyId";
+        List<Object> parameters = new ArrayList<>(List.of(companyId));
+        String where = " FROM staff_approval_requests WHERE company_id = $1";
         if (status == ApprovalStatus.PENDING) {
-            query += " and status = :pending and expiresAt > :now";
-            parameters.and("pending", ApprovalStatus.PENDING).and("now", now);
+            where += " AND status = 'PENDING' AND expires_at > $2";
+            parameters.add(now);
         } else if (status == ApprovalStatus.EXPIRED) {
-            query += " and (status = :expired or (status = :pending and expiresAt <= :now))";
-            parameters.and("expired", ApprovalStatus.EXPIRED).and("pending", ApprovalStatus.PENDING).and("now", now);
+            where += " AND (status = 'EXPIRED' OR (status = 'PENDING' AND expires_at <= $2))";
+            parameters.add(now);
         } else if (status != null) {
-            query += " and status = :status";
-            parameters.and("status", status);
+            where += " AND status = $2";
+            parameters.add(status.name());
         }
-        var found = find(query, NEWEST_FIRST, parameters).page(Page.of(page, size));
-        // One after the other: a reactive session runs one statement at a time.
-        return found.list().chain(items -> found.count().map(total -> new RequestPage(items, total)));
+        String countWhere = where;
+        List<Object> countParameters = List.copyOf(parameters);
+        parameters.add((long) size);
+        parameters.add((long) page * size);
+        String query = "SELECT " + COLUMNS + ", count(*) OVER () AS total_items" + where + NEWEST_FIRST
+                + " LIMIT $" + (parameters.size() - 1) + " OFFSET $" + parameters.size();
+        return pool.preparedQuery(query).execute(Tuple.from(parameters)).chain(rows -> {
+            List<StaffApprovalRequest> items = all(rows);
+            if (rows.size() > 0) {
+                return Uni.createFrom().item(new RequestPage(items, rows.iterator().next().getLong("total_items")));
+            }
+            if (page == 0) {
+                return Uni.createFrom().item(new RequestPage(items, 0));
+            }
+            return pool.preparedQuery("SELECT count(*)" + countWhere).execute(Tuple.from(countParameters))
+                    .map(count -> new RequestPage(items, count.iterator().next().getLong(0)));
+        });
+    }
+
+    /** Stores a new request as it is; fails with a unique violation when a second one would be pending. */
+    public Uni<StaffApprovalRequest> insert(SqlConnection transaction, StaffApprovalRequest request) {
+        return transaction.preparedQuery("INSERT INTO staff_approval_requests (" + COLUMNS + ") VALUES ($1, $2, $3, $4,"
+                + " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING " + COLUMNS)
+                .execute(Tuple.from(Arrays.asList(request.id, request.companyId, request.userId,
+                        name(request.requestedRole), name(request.grantedRole), request.status.name(), request.message,
+                        request.requesterEmail, request.requesterPhone, request.reviewerId, request.reviewedAt,
+                        request.reason, request.expiresAt, request.createdAt, request.updatedAt)))
+                .map(ApprovalRequestRepository::firstOrNull);
+    }
+
+    /**
+     * Writes what a decision changes (status, granted role, reviewer, reason) back to a request read with
+     * {@link #lock}; the rest of a request never changes.
+     */
+    public Uni<StaffApprovalRequest> saveDecision(SqlConnection transaction, StaffApprovalRequest request) {
+        return transaction.preparedQuery("UPDATE staff_approval_requests SET status = $2, granted_role = $3,"
+                + " reviewer_id = $4, reviewed_at = $5, reason = $6, updated_at = $7 WHERE id = $1 RETURNING " + COLUMNS)
+                .execute(Tuple.from(Arrays.asList(request.id, request.status.name(), name(request.grantedRole),
+                        request.reviewerId, request.reviewedAt, request.reason, request.updatedAt)))
+                .map(ApprovalRequestRepository::firstOrNull);
     }
 
     /** Marks every overdue pending request EXPIRED in one statement; returns how many. */
-    public Uni<Integer> expireOverdue(OffsetDateTime now) {
-        return update("status = :expired, updatedAt = :now where status = :pending and expiresAt <= :now",
-                Parameters.with("expired", ApprovalStatus.EXPIRED).and("pending", ApprovalStatus.PENDING)
-                        .and("now", now));
+    public Uni<Integer> expireOverdue(SqlClient client, OffsetDateTime now) {
+        return client.preparedQuery("UPDATE staff_approval_requests SET status = 'EXPIRED', updated_at = $1"
+                + " WHERE status = 'PENDING' AND expires_at <= $1").execute(Tuple.of(now)).map(RowSet::rowCount);
     }
 
     /** The same for one person and company, so an overdue request does not block a new one. */
-    public Uni<Integer> expireOverdue(String companyId, UUID userId, OffsetDateTime now) {
-        return update("status = :expired, updatedAt = :now where companyId = :companyId and userId = :userId"
-                + " and status = :pending and expiresAt <= :now",
-                Parameters.with("expired", ApprovalStatus.EXPIRED).and("pending", ApprovalStatus.PENDING)
-                        .and("now", now).and("companyId", companyId).and("userId", userId));
+    public Uni<Integer> expireOverdue(SqlConnection transaction, String companyId, UUID userId, OffsetDateTime now) {
+        return transaction.preparedQuery("UPDATE staff_approval_requests SET status = 'EXPIRED', updated_at = $1"
+                + " WHERE company_id = $2 AND user_id = $3 AND status = 'PENDING' AND expires_at <= $1")
+                .execute(Tuple.of(now, companyId, userId)).map(RowSet::rowCount);
     }
 
     /** Requests in APPROVING last touched before {@code cutoff}, oldest first. */
     public Uni<List<StaffApprovalRequest>> approvingSince(OffsetDateTime cutoff, int limit) {
-        return find("status = ?1 and updatedAt < ?2", Sort.ascending("updatedAt"), ApprovalStatus.APPROVING, cutoff)
-                .page(Page.ofSize(limit)).list();
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM staff_approval_requests"
+                + " WHERE status = 'APPROVING' AND updated_at < $1 ORDER BY updated_at LIMIT $2")
+                .execute(Tuple.of(cutoff, (long) limit)).map(ApprovalRequestRepository::all);
     }
 
-    public Uni<Long> deleteByUser(UUID userId) {
-        return delete("userId", userId);
+    public Uni<Long> deleteByUser(SqlConnection transaction, UUID userId) {
+        return transaction.preparedQuery("DELETE FROM staff_approval_requests WHERE user_id = $1")
+                .execute(Tuple.of(userId)).map(rows -> (long) rows.rowCount());
+    }
+
+    private static String name(CompanyRole role) {
+        return role == null ? null : role.name();
+    }
+
+    private static StaffApprovalRequest firstOrNull(RowSet<Row> rows) {
+        return rows.size() == 0 ? null : StaffApprovalRequest.from(rows.iterator().next());
+    }
+
+    private static List<StaffApprovalRequest> all(RowSet<Row> rows) {
+        List<StaffApprovalRequest> requests = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            requests.add(StaffApprovalRequest.from(row));
+        }
+        return requests;
     }
 }

@@ -4,29 +4,26 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Which source row became which Gatehouse row ({@code import_source_ids}); runs in the caller's session. */
+/** Which source row became which Gatehouse row ({@code import_source_ids}). */
 @ApplicationScoped
 public class ImportSourceIdRepository {
 
-    public Uni<UUID> find(String sourceSystem, String sourceTable, String sourceId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "select cast(gatehouse_id as text) from import_source_ids "
-                        + "where source_system = :system and source_table = :table and source_id = :id",
-                String.class)
-                .setParameter("system", sourceSystem).setParameter("table", sourceTable).setParameter("id", sourceId)
-                .getSingleResultOrNull())
-                .map(id -> id == null ? null : UUID.fromString(id));
+    public Uni<UUID> find(SqlClient client, String sourceSystem, String sourceTable, String sourceId) {
+        return client.preparedQuery("SELECT gatehouse_id FROM import_source_ids"
+                + " WHERE source_system = $1 AND source_table = $2 AND source_id = $3")
+                .execute(Tuple.of(sourceSystem, sourceTable, sourceId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
     }
 
     /** Fails with a unique violation on {@code import_source_ids_pkey} when the source row is already listed. */
-    public Uni<Integer> record(String sourceSystem, String sourceTable, String sourceId, UUID gatehouseId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "insert into import_source_ids (source_system, source_table, source_id, gatehouse_id) "
-                        + "values (:system, :table, :id, :gatehouseId)")
-                .setParameter("system", sourceSystem).setParameter("table", sourceTable).setParameter("id", sourceId)
-                .setParameter("gatehouseId", gatehouseId).executeUpdate());
+    public Uni<Void> record(SqlClient client, String sourceSystem, String sourceTable, String sourceId,
+            UUID gatehouseId) {
+        return client.preparedQuery("INSERT INTO import_source_ids (source_system, source_table, source_id,"
+                + " gatehouse_id) VALUES ($1, $2, $3, $4)")
+                .execute(Tuple.of(sourceSystem, sourceTable, sourceId, gatehouseId)).replaceWithVoid();
     }
 }

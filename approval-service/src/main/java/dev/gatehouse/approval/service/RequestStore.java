@@ -12,24 +12,28 @@ import dev.gatehouse.approval.Clocks;
 import dev.gatehouse.approval.CompanyRole;
 import dev.gatehouse.approval.StaffApprovalRequest;
 import dev.gatehouse.approval.repository.ApprovalRequestRepository;
-import dev.gatehouse.common.db.DeletedUsers;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.gatehouse.common.sql.DeletedUsers;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Every write to staff_approval_requests, each in its own transaction. The services around it check permissions
  * (which means asking company-service) before a transaction opens, so no row is locked while they wait.
+ * <p>
+ * A transaction is the pool's: it commits when its work succeeds and rolls back when it fails. Once begun it runs to
+ * its end even if the caller stops waiting, and its connection then goes back to the pool.
  */
 @ApplicationScoped
 public class RequestStore {
 
+    private final Pool pool;
     private final ApprovalRequestRepository requests;
-    private final DeletedUsers deletedUsers;
 
-    public RequestStore(ApprovalRequestRepository requests, DeletedUsers deletedUsers) {
+    public RequestStore(Pool pool, ApprovalRequestRepository requests) {
+        this.pool = pool;
         this.requests = requests;
-        this.deletedUsers = deletedUsers;
     }
 
     /**
@@ -61,16 +65,16 @@ public class RequestStore {
      * partial unique index. A deleted account (its token may still be valid for a few minutes) is refused under the
      * person's lock, so a request cannot slip in behind the deletion.
      */
-    @WithTransaction
     public Uni<StaffApprovalRequest> insert(StaffApprovalRequest request) {
-        return deletedUsers.lockShared(request.userId).chain(() -> deletedUsers.isDeleted(request.userId))
+        return pool.withTransaction(tx -> DeletedUsers.lockShared(tx, request.userId)
+                .chain(() -> DeletedUsers.isDeleted(tx, request.userId))
                 .invoke(deleted -> {
                     if (deleted) {
                         throw ApiException.unauthorized("account_deleted", "This account has been deleted.");
                     }
                 })
-                .chain(() -> requests.expireOverdue(request.companyId, request.userId, request.createdAt))
-                .chain(() -> requests.persistAndFlush(request));
+                .chain(() -> requests.expireOverdue(tx, request.companyId, request.userId, request.createdAt))
+                .chain(() -> requests.insert(tx, request)));
     }
 
     /**
@@ -79,27 +83,27 @@ public class RequestStore {
      * not call other services: the row lock and a pooled connection are held while it runs. An overdue request is
      * marked EXPIRED instead, and that is committed even though the change is refused.
      */
-    @WithTransaction
     public Uni<Decision> decide(UUID id, Consumer<StaffApprovalRequest> change) {
-        return requests.lock(id).chain(request -> {
+        return pool.withTransaction(tx -> requests.lock(tx, id).chain(request -> {
             if (request == null) {
                 return Uni.createFrom().failure(RequestAccess.notFound());
             }
-            return decideLocked(request, change);
-        });
+            return decideLocked(tx, request, change);
+        }));
     }
 
-    private static Uni<Decision> decideLocked(StaffApprovalRequest request, Consumer<StaffApprovalRequest> change) {
+    private Uni<Decision> decideLocked(SqlConnection tx, StaffApprovalRequest request,
+            Consumer<StaffApprovalRequest> change) {
         OffsetDateTime now = Clocks.now();
         if (request.isOverdue(now)) {
             request.expire(now);
-            return Uni.createFrom().item(new Decision(request, false));
+            return requests.saveDecision(tx, request).map(expired -> new Decision(expired, false));
         }
         if (request.status != ApprovalStatus.PENDING) {
             return Uni.createFrom().item(new Decision(request, false));
         }
         change.accept(request);
-        return Uni.createFrom().item(new Decision(request, true));
+        return requests.saveDecision(tx, request).map(changed -> new Decision(changed, true));
     }
 
     /**
@@ -107,50 +111,48 @@ public class RequestStore {
      * transaction open. A request already APPROVING is handed back as it is (with the role decided first), so
      * approving again resumes an approval that was cut short.
      */
-    @WithTransaction
     public Uni<Decision> beginApproval(UUID id, UUID reviewer, CompanyRole role) {
-        return requests.lock(id).chain(request -> {
+        return pool.withTransaction(tx -> requests.lock(tx, id).chain(request -> {
             if (request == null) {
                 return Uni.createFrom().failure(RequestAccess.notFound());
             }
             if (request.status == ApprovalStatus.APPROVING) {
                 return Uni.createFrom().item(new Decision(request, true));
             }
-            return decideLocked(request, pending -> pending.beginApproval(reviewer,
+            return decideLocked(tx, request, pending -> pending.beginApproval(reviewer,
                     role != null ? role : pending.requestedRole, Clocks.now()));
-        });
+        }));
     }
 
     /** The last step of approving, once company-service has the member. A no-op unless the request is APPROVING. */
-    @WithTransaction
     public Uni<StaffApprovalRequest> completeApproval(UUID id) {
-        return requests.lock(id).invoke(request -> {
-            if (request != null && request.status == ApprovalStatus.APPROVING) {
-                request.completeApproval(Clocks.now());
-            }
-        });
+        return changeIfApproving(id, request -> request.completeApproval(Clocks.now()));
     }
 
     /** company-service refused the member for good: the request is PENDING again. A no-op unless APPROVING. */
-    @WithTransaction
     public Uni<StaffApprovalRequest> abandonApproval(UUID id) {
-        return requests.lock(id).invoke(request -> {
-            if (request != null && request.status == ApprovalStatus.APPROVING) {
-                request.abandonApproval(Clocks.now());
+        return changeIfApproving(id, request -> request.abandonApproval(Clocks.now()));
+    }
+
+    /** The request as it now is (null if there is none), after {@code change} if it was APPROVING. */
+    private Uni<StaffApprovalRequest> changeIfApproving(UUID id, Consumer<StaffApprovalRequest> change) {
+        return pool.withTransaction(tx -> requests.lock(tx, id).chain(request -> {
+            if (request == null || request.status != ApprovalStatus.APPROVING) {
+                return Uni.createFrom().item(request);
             }
-        });
+            change.accept(request);
+            return requests.saveDecision(tx, request);
+        }));
     }
 
     /** Approvals left in APPROVING since before {@code cutoff}: cut short by a timeout or a crash. */
-    @WithTransaction
     public Uni<List<StaffApprovalRequest>> approvingSince(OffsetDateTime cutoff, int limit) {
         return requests.approvingSince(cutoff, limit);
     }
 
     /** Marks every overdue pending request EXPIRED in one UPDATE. */
-    @WithTransaction
     public Uni<Integer> expireOverdue() {
-        return requests.expireOverdue(Clocks.now());
+        return requests.expireOverdue(pool, Clocks.now());
     }
 
     /**
@@ -158,10 +160,9 @@ public class RequestStore {
      * requests, whatever their status. Idempotent. The person's lock (exclusive) waits for a request being made at
      * the same moment, which is then removed too.
      */
-    @WithTransaction
     public Uni<Long> forgetDeletedUser(UUID userId) {
-        return deletedUsers.lockExclusive(userId)
-                .chain(() -> deletedUsers.record(userId, Clocks.now()))
-                .chain(() -> requests.deleteByUser(userId));
+        return pool.withTransaction(tx -> DeletedUsers.lockExclusive(tx, userId)
+                .chain(() -> DeletedUsers.record(tx, userId, Clocks.now()))
+                .chain(() -> requests.deleteByUser(tx, userId)));
     }
 }

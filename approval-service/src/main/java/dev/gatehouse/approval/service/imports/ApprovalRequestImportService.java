@@ -10,8 +10,9 @@ import dev.gatehouse.approval.repository.ApprovalRequestRepository;
 import dev.gatehouse.approval.repository.ImportSourceIdRepository;
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Brings staff approval requests over from another system, one source row at a time, as they were (decided ones
@@ -26,19 +27,22 @@ public class ApprovalRequestImportService {
 
     private static final String CHECK_VIOLATION = "23514";
 
+    private final Pool pool;
     private final ApprovalRequestRepository requests;
     private final ImportSourceIdRepository sourceIds;
 
-    public ApprovalRequestImportService(ApprovalRequestRepository requests, ImportSourceIdRepository sourceIds) {
+    public ApprovalRequestImportService(Pool pool, ApprovalRequestRepository requests,
+            ImportSourceIdRepository sourceIds) {
+        this.pool = pool;
         this.requests = requests;
         this.sourceIds = sourceIds;
     }
 
     public Uni<ImportOutcome> importRequest(ApprovalRequestImport row) {
-        return Panache.withTransaction(() -> insert(row)).onFailure().recoverWithUni(failure -> {
+        return pool.withTransaction(tx -> insert(tx, row)).onFailure().recoverWithUni(failure -> {
             if (UniqueViolation.is(failure)) {
                 // the same row imported at the same moment collides on the mapping or the one-pending index
-                return Panache.withSession(() -> sourceIds.find(row.sourceSystem(), row.sourceTable(), row.sourceId()))
+                return sourceIds.find(pool, row.sourceSystem(), row.sourceTable(), row.sourceId())
                         .map(existing -> {
                             if (existing != null) {
                                 return new ImportOutcome(existing, false);
@@ -59,8 +63,8 @@ public class ApprovalRequestImportService {
         });
     }
 
-    private Uni<ImportOutcome> insert(ApprovalRequestImport row) {
-        return sourceIds.find(row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
+    private Uni<ImportOutcome> insert(SqlConnection tx, ApprovalRequestImport row) {
+        return sourceIds.find(tx, row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new ImportOutcome(existing, false));
             }
@@ -79,8 +83,8 @@ public class ApprovalRequestImportService {
             request.createdAt = row.createdAt() != null ? row.createdAt() : now;
             request.expiresAt = row.expiresAt();
             request.updatedAt = now;
-            return requests.persistAndFlush(request)
-                    .call(() -> sourceIds.record(row.sourceSystem(), row.sourceTable(), row.sourceId(), request.id))
+            return requests.insert(tx, request)
+                    .call(() -> sourceIds.record(tx, row.sourceSystem(), row.sourceTable(), row.sourceId(), request.id))
                     .map(ignored -> new ImportOutcome(request.id, true));
         });
     }
@@ -89,10 +93,6 @@ public class ApprovalRequestImportService {
     private static boolean isCheckViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof io.vertx.pgclient.PgException pg && CHECK_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-            // Hibernate Reactive reports it as a SQLException carrying the state
-            if (cause instanceof java.sql.SQLException sql && CHECK_VIOLATION.equals(sql.getSQLState())) {
                 return true;
             }
         }
