@@ -3,57 +3,56 @@ package dev.gatehouse.company;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
-@Entity
-@Table(name = "companies")
+/** A row of {@code companies}; {@link dev.gatehouse.company.repository.CompanyRepository} reads and writes it. */
 public class Company {
 
-    @Id
     public UUID id;
 
     /** The public id clients use in paths. */
-    @Column(name = "company_id", nullable = false, updatable = false)
     public String companyId;
 
-    @Column(nullable = false)
     public String name;
 
-    @Column(name = "country_code", nullable = false)
     public String countryCode;
 
-    @Column(name = "phone_number", nullable = false)
     public String phoneNumber;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public CompanyStatus status;
 
-    @Column(name = "status_reason")
     public String statusReason;
 
-    @Column(name = "status_changed_at")
     public OffsetDateTime statusChangedAt;
 
-    @Column(name = "phone_verified_at")
     public OffsetDateTime phoneVerifiedAt;
 
-    @Column(name = "pending_verification_id")
     public UUID pendingVerificationId;
 
-    @Column(name = "created_by", nullable = false, updatable = false)
     public UUID createdBy;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** The company a row of {@code companies} holds. */
+    public static Company from(Row row) {
+        Company company = new Company();
+        company.id = row.getUUID("id");
+        company.companyId = row.getString("company_id");
+        company.name = row.getString("name");
+        company.countryCode = row.getString("country_code");
+        company.phoneNumber = row.getString("phone_number");
+        company.status = CompanyStatus.valueOf(row.getString("status"));
+        company.statusReason = row.getString("status_reason");
+        company.statusChangedAt = row.getOffsetDateTime("status_changed_at");
+        company.phoneVerifiedAt = row.getOffsetDateTime("phone_verified_at");
+        company.pendingVerificationId = row.getUUID("pending_verification_id");
+        company.createdBy = row.getUUID("created_by");
+        company.createdAt = row.getOffsetDateTime("created_at");
+        company.updatedAt = row.getOffsetDateTime("updated_at");
+        return company;
+    }
 
     public void moveTo(CompanyStatus next, String reason, OffsetDateTime now) {
         status = next;

@@ -17,6 +17,7 @@ import dev.gatehouse.auth.config.Rate;
 import dev.gatehouse.auth.security.DeviceTokens;
 import dev.gatehouse.common.ratelimit.FixedWindowLimiter;
 import dev.gatehouse.common.ratelimit.RateLimit;
+import dev.gatehouse.common.ratelimit.SessionStatements;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -160,7 +161,7 @@ public class RequestLimits {
     public Uni<Void> dropEndedWindows() {
         OffsetDateTime cutoff = OffsetDateTime.now().minus(longestWindow);
         return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> limiter.deleteWindowsBefore(session, cutoff)))
+                .flatMap(session -> limiter.deleteWindowsBefore(new SessionStatements(session), cutoff)))
                 .invoke(deleted -> LOG.debugf("Dropped %d ended rate limit windows", deleted))
                 .onFailure().invoke(failure -> LOG.warn("Dropping ended rate limit windows failed", failure))
                 .onFailure().recoverWithNull()
@@ -173,7 +174,7 @@ public class RequestLimits {
         }
         OffsetDateTime now = OffsetDateTime.now();
         return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> limiter.consumeAll(session, List.of(charges), now)));
+                .flatMap(session -> limiter.consumeAll(new SessionStatements(session), List.of(charges), now)));
     }
 
     private static RateLimit limit(String name, Rate rate, String detail) {

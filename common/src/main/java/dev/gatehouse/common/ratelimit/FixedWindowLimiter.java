@@ -4,20 +4,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.Problem;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Fixed-window rate limits counted in a PostgreSQL table of the service that uses them, so every replica shares
@@ -28,6 +31,9 @@ import io.smallrye.mutiny.Uni;
  * race. The counter is written in the caller's transaction and its row stays locked until that transaction ends:
  * when a limit refuses (or anything else fails), the rollback takes the increments back, so a counter tells how many
  * requests were accepted, and a refused request leaves nothing behind.
+ * <p>
+ * The caller's transaction is a reactive SQL client connection or, in a service that uses Hibernate Reactive,
+ * its session ({@link SessionStatements}); the statements are the same.
  * <p>
  * The table belongs to the service and is created by its own migration:
  *
@@ -53,8 +59,6 @@ public final class FixedWindowLimiter {
             .thenComparing(charge -> charge.limit().window());
 
     private final String table;
-    private final String increment;
-    private final String deleteBefore;
 
     /** @param table the counter table; a plain lower-case SQL identifier, since it is written into the SQL */
     public FixedWindowLimiter(String table) {
@@ -62,9 +66,6 @@ public final class FixedWindowLimiter {
             throw new IllegalArgumentException("Not a plain table name: " + table);
         }
         this.table = table;
-        this.increment = "INSERT INTO " + table + " (key, window_start, count) VALUES (:key, :windowStart, 1) "
-                + "ON CONFLICT (key, window_start) DO UPDATE SET count = " + table + ".count + 1 RETURNING count";
-        this.deleteBefore = "DELETE FROM " + table + " WHERE window_start < :cutoff";
     }
 
     public String table() {
@@ -72,19 +73,16 @@ public final class FixedWindowLimiter {
     }
 
     /**
-     * Counts one request under {@code key}, or fails with 429 {@code rate_limited} (and {@code Retry-After} until the
-     * window ends) when that makes more than the limit allows. Must run inside a transaction of {@code session}.
+     * Counts one request under the charge's key, or fails with 429 {@code rate_limited} (and {@code Retry-After}
+     * until the window ends) when that makes more than the limit allows. Must run inside {@code transaction}.
      */
-    public Uni<Void> consume(Mutiny.Session session, RateLimit.Charge charge, OffsetDateTime now) {
-        RateLimit limit = charge.limit();
-        OffsetDateTime windowStart = windowStart(now.toInstant(), limit.window());
-        return increment(session, charge.key(), windowStart).map(count -> {
-            if (count > limit.max()) {
-                throw rateLimited(limit.detail(), Duration.between(now, windowStart.plus(limit.window())),
-                        limit.name());
-            }
-            return null;
-        });
+    public Uni<Void> consume(SqlConnection transaction, RateLimit.Charge charge, OffsetDateTime now) {
+        return consumeAll(new SqlClientStatements(transaction), List.of(charge), now);
+    }
+
+    /** {@link #consume(SqlConnection, RateLimit.Charge, OffsetDateTime)} in another kind of transaction. */
+    public Uni<Void> consume(Statements transaction, RateLimit.Charge charge, OffsetDateTime now) {
+        return consumeAll(transaction, List.of(charge), now);
     }
 
     /**
@@ -92,35 +90,49 @@ public final class FixedWindowLimiter {
      * with the first refusal in lock order; the caller's rollback then takes every increment back. Counters are
      * taken in one fixed order (by key), so two transactions charging the same counters cannot deadlock on them.
      */
-    public Uni<Void> consumeAll(Mutiny.Session session, List<RateLimit.Charge> charges, OffsetDateTime now) {
+    public Uni<Void> consumeAll(SqlConnection transaction, List<RateLimit.Charge> charges, OffsetDateTime now) {
+        return consumeAll(new SqlClientStatements(transaction), charges, now);
+    }
+
+    /** Drops windows that started before {@code cutoff}; pass now minus the longest window in use. */
+    public Uni<Integer> deleteWindowsBefore(SqlClient client, OffsetDateTime cutoff) {
+        return deleteWindowsBefore(new SqlClientStatements(client), cutoff);
+    }
+
+    /** {@link #deleteWindowsBefore(SqlClient, OffsetDateTime)} through other statements. */
+    public Uni<Integer> deleteWindowsBefore(Statements statements, OffsetDateTime cutoff) {
+        return statements.update("DELETE FROM " + table + " WHERE window_start < " + statements.parameter(1),
+                List.of(cutoff));
+    }
+
+    /** {@link #consumeAll(SqlConnection, List, OffsetDateTime)} in another kind of transaction. */
+    public Uni<Void> consumeAll(Statements statements, List<RateLimit.Charge> charges, OffsetDateTime now) {
         if (charges.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<RateLimit.Charge> ordered = charges.stream().sorted(LOCK_ORDER).toList();
         List<OffsetDateTime> windowStarts = ordered.stream()
                 .map(charge -> windowStart(now.toInstant(), charge.limit().window())).toList();
-        if (ordered.size() == 1) {
-            return consume(session, ordered.get(0), now);
-        }
         Set<String> counters = new HashSet<>();
         for (int i = 0; i < ordered.size(); i++) {
             if (!counters.add(ordered.get(i).key() + "@" + windowStarts.get(i))) {
                 // One statement cannot update a row twice; the same counter charged twice goes one at a time.
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (RateLimit.Charge charge : ordered) {
-                    chain = chain.chain(() -> consume(session, charge, now));
+                    chain = chain.chain(() -> consumeAll(statements, List.of(charge), now));
                 }
                 return chain;
             }
         }
-        Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(incrementMany(ordered.size()), Object[].class);
+        List<Object> parameters = new ArrayList<>(2 * ordered.size());
         for (int i = 0; i < ordered.size(); i++) {
-            query.setParameter("key" + i, ordered.get(i).key()).setParameter("windowStart" + i, windowStarts.get(i));
+            parameters.add(ordered.get(i).key());
+            parameters.add(windowStarts.get(i));
         }
-        return query.getResultList().map(rows -> {
+        return statements.rows(incrementAll(ordered.size(), statements), parameters).map(rows -> {
             Map<String, Integer> counts = new HashMap<>();
             for (Object[] row : rows) {
-                counts.put((String) row[0] + "@" + (Integer) row[2], ((Number) row[1]).intValue());
+                counts.put(row[0] + "@" + ((Number) row[2]).intValue(), ((Number) row[1]).intValue());
             }
             for (int i = 0; i < ordered.size(); i++) {
                 RateLimit.Charge charge = ordered.get(i);
@@ -139,14 +151,15 @@ public final class FixedWindowLimiter {
     }
 
     /**
-     * The increment of {@link #increment} for {@code n} counters at once. Rows are inserted, and so locked, in the
-     * order of the VALUES list (its ordinal says which charge a returned count belongs to).
+     * Adds one to {@code n} counters in one statement, creating those that do not exist yet, and returns each one's
+     * key, new count and ordinal. Rows are inserted, and so locked, in the order of the VALUES list (its ordinal says
+     * which charge a returned count belongs to).
      */
-    private String incrementMany(int n) {
+    private String incrementAll(int n, Statements statements) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            values.append(i == 0 ? "" : ", ").append("(:key").append(i).append(", cast(:windowStart").append(i)
-                    .append(" as timestamptz), ").append(i).append(")");
+            values.append(i == 0 ? "" : ", ").append("(").append(statements.parameter(2 * i + 1)).append(", cast(")
+                    .append(statements.parameter(2 * i + 2)).append(" as timestamptz), ").append(i).append(")");
         }
         return "WITH charges (key, window_start, ordinal) AS (VALUES " + values + ") "
                 + "INSERT INTO " + table + " AS counter (key, window_start, count) "
@@ -154,20 +167,6 @@ public final class FixedWindowLimiter {
                 + "ON CONFLICT (key, window_start) DO UPDATE SET count = counter.count + 1 "
                 + "RETURNING key, count, (SELECT c.ordinal FROM charges c WHERE c.key = counter.key "
                 + "AND c.window_start = counter.window_start)";
-    }
-
-    /** Adds one to the counter of {@code key} in the window starting at {@code windowStart}; the new count. */
-    public Uni<Integer> increment(Mutiny.Session session, String key, OffsetDateTime windowStart) {
-        Objects.requireNonNull(key, "key");
-        return session.createNativeQuery(increment, Integer.class)
-                .setParameter("key", key)
-                .setParameter("windowStart", windowStart)
-                .getSingleResult();
-    }
-
-    /** Drops windows that started before {@code cutoff}; pass now minus the longest window in use. */
-    public Uni<Integer> deleteWindowsBefore(Mutiny.Session session, OffsetDateTime cutoff) {
-        return session.createNativeQuery(deleteBefore).setParameter("cutoff", cutoff).executeUpdate();
     }
 
     /** The start of the window {@code now} falls in; aligned to the epoch, so equal on every replica. */
@@ -181,5 +180,45 @@ public final class FixedWindowLimiter {
     public static ApiException rateLimited(String detail, Duration retryAfter, String limit) {
         return new ApiException(Problem.of(429, "rate_limited", "Too Many Requests", detail)
                 .withExtensions(Map.of("limit", limit)), retryAfter);
+    }
+
+    /** How the limiter's statements, with positional parameters, reach the caller's transaction. */
+    public interface Statements {
+
+        /** The placeholder of the parameter at {@code position}, from 1. */
+        String parameter(int position);
+
+        /** Every row the statement returns, as its column values. */
+        Uni<List<Object[]>> rows(String sql, List<Object> parameters);
+
+        Uni<Integer> update(String sql, List<Object> parameters);
+    }
+
+    private record SqlClientStatements(SqlClient client) implements Statements {
+
+        @Override
+        public String parameter(int position) {
+            return "$" + position;
+        }
+
+        @Override
+        public Uni<List<Object[]>> rows(String sql, List<Object> parameters) {
+            return client.preparedQuery(sql).execute(Tuple.from(parameters)).map(rows -> {
+                List<Object[]> values = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    Object[] columns = new Object[row.size()];
+                    for (int i = 0; i < columns.length; i++) {
+                        columns[i] = row.getValue(i);
+                    }
+                    values.add(columns);
+                }
+                return values;
+            });
+        }
+
+        @Override
+        public Uni<Integer> update(String sql, List<Object> parameters) {
+            return client.preparedQuery(sql).execute(Tuple.from(parameters)).map(RowSet::rowCount);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.company.repository;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,41 +8,72 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.company.CompanyMember;
 import dev.gatehouse.company.CompanyRole;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+/** The statements on {@code company_members}, each one round trip; writes take the caller's transaction. */
 @ApplicationScoped
-@WithSession
-public class MemberRepository implements PanacheRepositoryBase<CompanyMember, CompanyMember.Key> {
+public class MemberRepository {
 
-    public Uni<CompanyMember> find(UUID companyId, UUID userId) {
-        return findById(new CompanyMember.Key(companyId, userId));
+    private static final String COLUMNS = "company_id, user_id, role, joined_at, updated_at";
+
+    public Uni<CompanyMember> find(SqlClient client, UUID companyId, UUID userId) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM company_members WHERE company_id = $1 AND user_id = $2")
+                .execute(Tuple.of(companyId, userId))
+                .map(rows -> rows.size() == 0 ? null : CompanyMember.from(rows.iterator().next()));
     }
 
-    public Uni<List<CompanyMember>> listOf(UUID companyId) {
-        return list("companyId", Sort.ascending("joinedAt", "userId"), companyId);
+    public Uni<List<CompanyMember>> listOf(SqlClient client, UUID companyId) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM company_members WHERE company_id = $1"
+                + " ORDER BY joined_at, user_id").execute(Tuple.of(companyId)).map(MemberRepository::all);
     }
 
-    public Uni<List<CompanyMember>> listByUser(UUID userId) {
-        return list("userId", Sort.ascending("joinedAt"), userId);
+    public Uni<List<CompanyMember>> listByUser(SqlClient client, UUID userId) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM company_members WHERE user_id = $1 ORDER BY joined_at")
+                .execute(Tuple.of(userId)).map(MemberRepository::all);
     }
 
-    public Uni<Long> countWithRole(UUID companyId, CompanyRole role) {
-        return count("companyId = ?1 and role = ?2", companyId, role);
+    public Uni<Long> countWithRole(SqlClient client, UUID companyId, CompanyRole role) {
+        return client.preparedQuery("SELECT count(*) FROM company_members WHERE company_id = $1 AND role = $2")
+                .execute(Tuple.of(companyId, role.name())).map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /**
-     * Deletes one membership with a statement of its own rather than by removing the loaded entity: Hibernate
-     * Reactive's entity deletion can complete its flush on another event loop than the session's when many run at
-     * once (HR000069, a 500), while a delete statement completes like any other query.
-     */
-    public Uni<Void> remove(CompanyMember member) {
-        return delete("companyId = ?1 and userId = ?2", member.companyId, member.userId).replaceWithVoid();
+    /** Stores a new membership; fails with a unique violation on {@code company_members_pkey} for a second one. */
+    public Uni<CompanyMember> insert(SqlConnection transaction, CompanyMember member) {
+        return transaction.preparedQuery("INSERT INTO company_members (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5)"
+                + " RETURNING " + COLUMNS)
+                .execute(Tuple.of(member.companyId, member.userId, member.role.name(), member.joinedAt,
+                        member.updatedAt))
+                .map(rows -> CompanyMember.from(rows.iterator().next()));
     }
 
-    public Uni<Long> removeUserEverywhere(UUID userId) {
-        return delete("userId", userId);
+    /** Writes the member's role back; the database sets {@code updated_at}. */
+    public Uni<CompanyMember> saveRole(SqlConnection transaction, CompanyMember member) {
+        return transaction.preparedQuery("UPDATE company_members SET role = $3 WHERE company_id = $1 AND user_id = $2"
+                + " RETURNING " + COLUMNS)
+                .execute(Tuple.of(member.companyId, member.userId, member.role.name()))
+                .map(rows -> CompanyMember.from(rows.iterator().next()));
+    }
+
+    public Uni<Void> remove(SqlConnection transaction, CompanyMember member) {
+        return transaction.preparedQuery("DELETE FROM company_members WHERE company_id = $1 AND user_id = $2")
+                .execute(Tuple.of(member.companyId, member.userId)).replaceWithVoid();
+    }
+
+    public Uni<Long> removeUserEverywhere(SqlConnection transaction, UUID userId) {
+        return transaction.preparedQuery("DELETE FROM company_members WHERE user_id = $1").execute(Tuple.of(userId))
+                .map(rows -> (long) rows.rowCount());
+    }
+
+    private static List<CompanyMember> all(RowSet<Row> rows) {
+        List<CompanyMember> members = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            members.add(CompanyMember.from(row));
+        }
+        return members;
     }
 }

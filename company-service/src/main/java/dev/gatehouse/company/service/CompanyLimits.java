@@ -14,9 +14,10 @@ import org.jboss.logging.Logger;
 import dev.gatehouse.common.ratelimit.FixedWindowLimiter;
 import dev.gatehouse.common.ratelimit.RateLimit;
 import dev.gatehouse.company.config.CompanyConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * company-service's rate limits per client IP and per account, counted by the shared {@link FixedWindowLimiter} in
@@ -46,8 +47,10 @@ public class CompanyLimits {
     private final RateLimit[] perIp = new RateLimit[Action.values().length];
     private final RateLimit[] perAccount = new RateLimit[Action.values().length];
     private final CompanyConfig.RateLimit config;
+    private final Pool pool;
 
-    public CompanyLimits(CompanyConfig config) {
+    public CompanyLimits(CompanyConfig config, Pool pool) {
+        this.pool = pool;
         this.config = config.rateLimit();
         this.enabled = this.config.enabled();
         define(Action.CREATE, this.config.createPerIp(), this.config.createPerAccount(),
@@ -67,9 +70,9 @@ public class CompanyLimits {
 
     /**
      * Counts one {@code action} by {@code account} from {@code clientIp} (may be {@code null} when unknown), or
-     * fails with 429 {@code rate_limited} naming the limit. Must run inside a transaction.
+     * fails with 429 {@code rate_limited} naming the limit, in {@code transaction}.
      */
-    public Uni<Void> consume(Action action, UUID account, String clientIp) {
+    public Uni<Void> consume(SqlConnection transaction, Action action, UUID account, String clientIp) {
         if (!enabled) {
             return Uni.createFrom().voidItem();
         }
@@ -79,15 +82,14 @@ public class CompanyLimits {
             charges.add(perIp[action.ordinal()].of(action.name + ":ip:" + clientIp.toLowerCase(Locale.ROOT)));
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return Panache.getSession().flatMap(session -> limiter.consumeAll(session, charges, now));
+        return limiter.consumeAll(transaction, charges, now);
     }
 
     /** Drops windows that ended; idempotent, so replicas running it together do no harm. */
     @Scheduled(every = "${gatehouse.company.housekeeping.every:15m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> dropEndedWindows() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.window());
-        return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> limiter.deleteWindowsBefore(session, cutoff)))
+        return limiter.deleteWindowsBefore(pool, cutoff)
                 .onFailure().invoke(failure -> LOG.warn("Dropping ended rate-limit windows failed; next run retries",
                         failure))
                 .onFailure().recoverWithNull()

@@ -13,8 +13,8 @@ import dev.gatehouse.company.CompanyStatus;
 import dev.gatehouse.company.client.OtpGateway;
 import dev.gatehouse.company.repository.CompanyRepository;
 import dev.gatehouse.company.repository.MemberRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Proves a company owns its phone number: an SMS code from otp-service, confirmed by an owner or admin, moves the
@@ -25,13 +25,15 @@ public class CompanyVerificationService {
 
     private static final Logger LOG = Logger.getLogger(CompanyVerificationService.class);
 
+    private final Pool pool;
     private final CompanyRepository companies;
     private final MemberRepository members;
     private final OtpGateway otp;
     private final CompanyLimits limits;
 
-    public CompanyVerificationService(CompanyRepository companies, MemberRepository members, OtpGateway otp,
-            CompanyLimits limits) {
+    public CompanyVerificationService(Pool pool, CompanyRepository companies, MemberRepository members,
+            OtpGateway otp, CompanyLimits limits) {
+        this.pool = pool;
         this.limits = limits;
         this.companies = companies;
         this.members = members;
@@ -45,30 +47,29 @@ public class CompanyVerificationService {
      */
     public Uni<Void> start(String companyId, Caller caller, String clientIp) {
         requireVerifiedContacts(caller);
-        return Panache.withSession(() -> pendingCompanyManagedBy(companyId, caller))
-                .call(company -> Panache.withTransaction(
-                        () -> limits.consume(CompanyLimits.Action.VERIFICATION_SEND, caller.userId(), clientIp)))
+        return pendingCompanyManagedBy(companyId, caller)
+                .call(company -> pool.withTransaction(
+                        tx -> limits.consume(tx, CompanyLimits.Action.VERIFICATION_SEND, caller.userId(), clientIp)))
                 .flatMap(company -> otp.sendCompanyCode(company.id, company.phoneNumber, clientIp)
-                        .flatMap(otpId -> Panache.withTransaction(() -> companies.findById(company.id)
-                                .invoke(fresh -> fresh.pendingVerificationId = otpId))))
-                .replaceWithVoid();
+                        .flatMap(otpId -> companies.startVerification(pool, company.id, otpId)));
     }
 
     /** Checks the code typed in; the same conditions and limits (of their own) as {@link #start}. */
     public Uni<Company> confirm(String companyId, String code, Caller caller, String clientIp) {
         requireVerifiedContacts(caller);
-        return Panache.withSession(() -> pendingCompanyManagedBy(companyId, caller)).flatMap(company -> {
+        return pendingCompanyManagedBy(companyId, caller).flatMap(company -> {
             if (company.pendingVerificationId == null) {
                 throw ApiException.conflict("verification_not_started",
                         "Ask for a code first: POST /companies/" + companyId + "/verification.");
             }
-            return Panache.withTransaction(
-                    () -> limits.consume(CompanyLimits.Action.VERIFICATION_CONFIRM, caller.userId(), clientIp))
+            return pool.withTransaction(
+                    tx -> limits.consume(tx, CompanyLimits.Action.VERIFICATION_CONFIRM, caller.userId(), clientIp))
                     .chain(() -> otp.verify(company.pendingVerificationId, code).flatMap(subject -> {
                         if (!subject.equals(company.id)) {
                             throw ApiException.badRequest("otp_invalid", "This code was not issued for this company.");
                         }
-                        return Panache.withTransaction(() -> companies.findById(company.id).map(fresh -> activate(fresh)));
+                        return pool.withTransaction(tx -> companies.lock(tx, company.id)
+                                .chain(fresh -> companies.saveState(tx, activate(fresh))));
                     }));
         });
     }
@@ -96,8 +97,8 @@ public class CompanyVerificationService {
     }
 
     private Uni<Company> pendingCompanyManagedBy(String companyId, Caller caller) {
-        return companies.findByCompanyId(companyId).map(CompanyService::orNotFound)
-                .flatMap(company -> members.find(company.id, caller.userId()).map(member -> {
+        return companies.findByCompanyId(pool, companyId).map(CompanyService::orNotFound)
+                .flatMap(company -> members.find(pool, company.id, caller.userId()).map(member -> {
                     if (member == null) {
                         throw ApiException.forbidden("not_a_member", "You are not a member of this company.");
                     }

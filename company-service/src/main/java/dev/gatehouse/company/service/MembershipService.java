@@ -8,91 +8,89 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.gatehouse.common.db.DeletedUsers;
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.DeletedUsers;
 import dev.gatehouse.company.Company;
 import dev.gatehouse.company.CompanyMember;
 import dev.gatehouse.company.CompanyRole;
 import dev.gatehouse.company.CompanyStatus;
 import dev.gatehouse.company.repository.CompanyRepository;
 import dev.gatehouse.company.repository.MemberRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Who belongs to a company. Owners and admins manage members; only an owner touches an owner; a company always
  * keeps at least one owner. Every change locks the company row first, so two concurrent demotions cannot leave it
- * without one.
+ * without one. Each change is one transaction of the pool, which commits or rolls back and returns its connection
+ * even when the caller stops waiting.
  */
 @ApplicationScoped
 public class MembershipService {
 
     private static final Logger LOG = Logger.getLogger(MembershipService.class);
 
+    private final Pool pool;
     private final CompanyService companies;
     private final CompanyRepository companyRows;
     private final MemberRepository members;
-    private final DeletedUsers deletedUsers;
 
-    public MembershipService(CompanyService companies, CompanyRepository companyRows, MemberRepository members,
-            DeletedUsers deletedUsers) {
+    public MembershipService(Pool pool, CompanyService companies, CompanyRepository companyRows,
+            MemberRepository members) {
+        this.pool = pool;
         this.companies = companies;
         this.companyRows = companyRows;
         this.members = members;
-        this.deletedUsers = deletedUsers;
     }
 
-    @WithTransaction
     public Uni<List<CompanyMember>> list(String companyId, Caller caller) {
-        return companyRows.findByCompanyId(companyId).map(CompanyService::orNotFound)
+        return companyRows.findByCompanyId(pool, companyId).map(CompanyService::orNotFound)
                 .flatMap(company -> caller.platformAdmin() || caller.isService()
                         ? Uni.createFrom().item(company)
-                        : requireMember(company, caller.userId()).replaceWith(company))
-                .flatMap(company -> members.listOf(company.id));
+                        : requireMember(pool, company, caller.userId()).replaceWith(company))
+                .flatMap(company -> members.listOf(pool, company.id));
     }
 
     /** A user's role in the company; 404 when the user is not a member. */
-    @WithTransaction
     public Uni<CompanyRole> roleOf(String companyId, UUID userId) {
-        return companyRows.findByCompanyId(companyId).map(CompanyService::orNotFound)
-                .flatMap(company -> requireTarget(company, userId)).map(member -> member.role);
+        return companyRows.findByCompanyId(pool, companyId).map(CompanyService::orNotFound)
+                .flatMap(company -> requireTarget(pool, company, userId)).map(member -> member.role);
     }
 
-    @WithTransaction
     public Uni<CompanyMember> changeRole(String companyId, UUID targetUserId, CompanyRole newRole, Caller caller) {
-        return companies.lockByCompanyId(companyId).flatMap(company -> requireManager(company, caller.userId())
-                .flatMap(actor -> requireTarget(company, targetUserId).flatMap(target -> {
-                    if (target.role == newRole) {
-                        return Uni.createFrom().item(target);
-                    }
-                    if ((target.role == CompanyRole.OWNER || newRole == CompanyRole.OWNER)
-                            && actor.role != CompanyRole.OWNER) {
-                        throw ownerRequired();
-                    }
-                    return keepAnOwner(company, target).map(ignored -> {
-                        target.role = newRole;
-                        target.updatedAt = OffsetDateTime.now();
-                        LOG.infof("%s is now %s of %s", targetUserId, newRole, companyId);
-                        return target;
-                    });
-                })));
+        return pool.withTransaction(tx -> companies.lockByCompanyId(tx, companyId)
+                .flatMap(company -> requireManager(tx, company, caller.userId())
+                        .flatMap(actor -> requireTarget(tx, company, targetUserId).flatMap(target -> {
+                            if (target.role == newRole) {
+                                return Uni.createFrom().item(target);
+                            }
+                            if ((target.role == CompanyRole.OWNER || newRole == CompanyRole.OWNER)
+                                    && actor.role != CompanyRole.OWNER) {
+                                throw ownerRequired();
+                            }
+                            return keepAnOwner(tx, company, target).chain(() -> {
+                                target.role = newRole;
+                                return members.saveRole(tx, target);
+                            }).invoke(() -> LOG.infof("%s is now %s of %s", targetUserId, newRole, companyId));
+                        }))));
     }
 
     /** An owner or admin removes a member, or a member leaves. */
-    @WithTransaction
     public Uni<Void> remove(String companyId, UUID targetUserId, Caller caller) {
-        return companies.lockByCompanyId(companyId).flatMap(company -> {
+        return pool.withTransaction(tx -> companies.lockByCompanyId(tx, companyId).flatMap(company -> {
             Uni<CompanyMember> allowed = targetUserId.equals(caller.userId())
-                    ? requireTarget(company, targetUserId)
-                    : requireManager(company, caller.userId()).flatMap(actor -> requireTarget(company, targetUserId)
-                            .invoke(target -> {
+                    ? requireTarget(tx, company, targetUserId)
+                    : requireManager(tx, company, caller.userId())
+                            .flatMap(actor -> requireTarget(tx, company, targetUserId).invoke(target -> {
                                 if (target.role == CompanyRole.OWNER && actor.role != CompanyRole.OWNER) {
                                     throw ownerRequired();
                                 }
                             }));
-            return allowed.flatMap(target -> keepAnOwner(company, target).flatMap(ignored -> members.remove(target)))
+            return allowed.flatMap(target -> keepAnOwner(tx, company, target).chain(() -> members.remove(tx, target)))
                     .invoke(() -> LOG.infof("%s left %s", targetUserId, companyId));
-        });
+        }));
     }
 
     /**
@@ -100,17 +98,17 @@ public class MembershipService {
      * twice, or a retried call, leaves one membership and never downgrades an existing one. A deleted account is
      * refused with 409 {@code user_deleted}, under the person's lock, so a membership can never outlive the deletion.
      */
-    @WithTransaction
     public Uni<CompanyMember> addByService(String companyId, UUID userId, CompanyRole role) {
         if (role == CompanyRole.OWNER) {
             throw ApiException.invalidField("role", "a join request cannot make an owner");
         }
-        return deletedUsers.lockShared(userId).chain(() -> deletedUsers.isDeleted(userId)).invoke(deleted -> {
-            if (deleted) {
-                throw ApiException.conflict("user_deleted", "This account has been deleted.");
-            }
-        }).chain(() -> companies.lockByCompanyId(companyId)).flatMap(company -> members.find(company.id, userId)
-                .flatMap(existing -> {
+        return pool.withTransaction(tx -> DeletedUsers.lockShared(tx, userId)
+                .chain(() -> DeletedUsers.isDeleted(tx, userId)).invoke(deleted -> {
+                    if (deleted) {
+                        throw ApiException.conflict("user_deleted", "This account has been deleted.");
+                    }
+                }).chain(() -> companies.lockByCompanyId(tx, companyId))
+                .flatMap(company -> members.find(tx, company.id, userId).flatMap(existing -> {
                     // An existing membership answers first: a retry of an add that did commit gets the same answer
                     // even if the company has changed status since.
                     if (existing != null) {
@@ -119,8 +117,8 @@ public class MembershipService {
                     if (company.status != CompanyStatus.ACTIVE) {
                         throw ApiException.conflict("company_not_active", "Only an active company takes new members.");
                     }
-                    return members.persist(CompanyMember.of(company.id, userId, role, OffsetDateTime.now()));
-                }));
+                    return members.insert(tx, CompanyMember.of(company.id, userId, role, OffsetDateTime.now()));
+                })));
     }
 
     /**
@@ -136,44 +134,46 @@ public class MembershipService {
      *
      * @return how many memberships were removed
      */
-    @WithTransaction
     public Uni<Long> forgetDeletedUser(UUID userId) {
-        return deletedUsers.lockExclusive(userId)
-                .chain(() -> deletedUsers.record(userId, OffsetDateTime.now()))
-                .chain(() -> members.listByUser(userId))
+        return pool.withTransaction(tx -> DeletedUsers.lockExclusive(tx, userId)
+                .chain(() -> DeletedUsers.record(tx, userId, OffsetDateTime.now()))
+                .chain(() -> members.listByUser(tx, userId))
                 .chain(memberships -> memberships.isEmpty()
                         ? Uni.createFrom().item(0L)
-                        : companyRows.lockAll(memberships.stream().map(m -> m.companyId).toList())
+                        : companyRows.lockAll(tx, memberships.stream().map(m -> m.companyId).toList())
                                 // Read again under the locks: a role may have changed since the first read.
-                                .chain(() -> members.listByUser(userId))
-                                .chain(this::leaveAll)
-                                .chain(() -> members.removeUserEverywhere(userId)))
+                                .chain(() -> members.listByUser(tx, userId))
+                                .chain(locked -> leaveAll(tx, locked))
+                                .chain(() -> members.removeUserEverywhere(tx, userId))))
                 .invoke(removed -> LOG.infof("Deleted account %s left %d companies", userId, removed));
     }
 
-    private Uni<Void> leaveAll(List<CompanyMember> memberships) {
+    private Uni<Void> leaveAll(SqlConnection tx, List<CompanyMember> memberships) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (CompanyMember membership : memberships) {
             if (membership.role == CompanyRole.OWNER) {
-                chain = chain.call(() -> deactivateIfLastOwner(membership));
+                chain = chain.call(() -> deactivateIfLastOwner(tx, membership));
             }
         }
         return chain;
     }
 
-    private Uni<Void> deactivateIfLastOwner(CompanyMember membership) {
-        return members.countWithRole(membership.companyId, CompanyRole.OWNER).flatMap(owners -> owners > 1
+    private Uni<Void> deactivateIfLastOwner(SqlConnection tx, CompanyMember membership) {
+        return members.countWithRole(tx, membership.companyId, CompanyRole.OWNER).flatMap(owners -> owners > 1
                 ? Uni.createFrom().voidItem()
-                : companyRows.findById(membership.companyId).invoke(company -> {
-                    if (company != null && company.status != CompanyStatus.DEACTIVATED) {
-                        company.moveTo(CompanyStatus.DEACTIVATED, "The only owner deleted their account.",
-                                OffsetDateTime.now());
+                // locked already, with every company of the person
+                : companyRows.findById(tx, membership.companyId).chain(company -> {
+                    if (company == null || company.status == CompanyStatus.DEACTIVATED) {
+                        return Uni.createFrom().voidItem();
                     }
-                }).replaceWithVoid());
+                    company.moveTo(CompanyStatus.DEACTIVATED, "The only owner deleted their account.",
+                            OffsetDateTime.now());
+                    return companyRows.saveState(tx, company).replaceWithVoid();
+                }));
     }
 
-    private Uni<CompanyMember> requireMember(Company company, UUID userId) {
-        return members.find(company.id, userId).map(member -> {
+    private Uni<CompanyMember> requireMember(SqlClient client, Company company, UUID userId) {
+        return members.find(client, company.id, userId).map(member -> {
             if (member == null) {
                 throw ApiException.forbidden("not_a_member", "You are not a member of this company.");
             }
@@ -181,8 +181,8 @@ public class MembershipService {
         });
     }
 
-    private Uni<CompanyMember> requireManager(Company company, UUID userId) {
-        return requireMember(company, userId).map(member -> {
+    private Uni<CompanyMember> requireManager(SqlClient client, Company company, UUID userId) {
+        return requireMember(client, company, userId).map(member -> {
             if (!member.role.canManageMembers()) {
                 throw ApiException.forbidden("admin_required", "Only an owner or admin of this company may do this.");
             }
@@ -190,8 +190,8 @@ public class MembershipService {
         });
     }
 
-    private Uni<CompanyMember> requireTarget(Company company, UUID userId) {
-        return members.find(company.id, userId).map(member -> {
+    private Uni<CompanyMember> requireTarget(SqlClient client, Company company, UUID userId) {
+        return members.find(client, company.id, userId).map(member -> {
             if (member == null) {
                 throw ApiException.notFound("member_not_found", "This user is not a member of this company.");
             }
@@ -200,11 +200,11 @@ public class MembershipService {
     }
 
     /** Refuses to take the owner role from the company's last owner. */
-    private Uni<Void> keepAnOwner(Company company, CompanyMember target) {
+    private Uni<Void> keepAnOwner(SqlConnection tx, Company company, CompanyMember target) {
         if (target.role != CompanyRole.OWNER) {
             return Uni.createFrom().voidItem();
         }
-        return members.countWithRole(company.id, CompanyRole.OWNER).map(owners -> {
+        return members.countWithRole(tx, company.id, CompanyRole.OWNER).map(owners -> {
             if (owners <= 1) {
                 throw ApiException.conflict("last_owner", "A company must keep at least one owner.");
             }

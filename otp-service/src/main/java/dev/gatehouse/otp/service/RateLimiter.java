@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.ratelimit.FixedWindowLimiter;
 import dev.gatehouse.common.ratelimit.RateLimit;
+import dev.gatehouse.common.ratelimit.SessionStatements;
 import dev.gatehouse.otp.api.OtpChannel;
 import dev.gatehouse.otp.config.OtpConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -61,7 +62,8 @@ public class RateLimiter {
     /** Counts one code to {@code destination}, or fails with 429 {@code rate_limited} when over the limit. */
     public Uni<Void> consumeMessage(String destination, OffsetDateTime now) {
         return Panache.getSession()
-                .flatMap(session -> limiter.consume(session, codes.of("destination:" + destination), now));
+                .flatMap(session -> limiter.consume(new SessionStatements(session), codes.of("destination:" + destination),
+                        now));
     }
 
     /**
@@ -83,18 +85,19 @@ public class RateLimiter {
             charges.add(smsPerCountry.of("sms-country:" + country));
             charges.add(smsGlobal.of("sms-global"));
         }
-        return Panache.getSession().flatMap(session -> limiter.consumeAll(session, charges, now));
+        return Panache.getSession().flatMap(session -> limiter.consumeAll(new SessionStatements(session), charges, now));
     }
 
     /** Counts one transactional message to {@code destination}; 429 {@code rate_limited} when over the limit. */
     public Uni<Void> consumeTransactional(String destination, OffsetDateTime now) {
         return Panache.getSession()
-                .flatMap(session -> limiter.consume(session, messages.of("message:" + destination), now));
+                .flatMap(
+                        session -> limiter.consume(new SessionStatements(session), messages.of("message:" + destination), now));
     }
 
     /** Drops the windows that started before {@code cutoff}; in the caller's transaction. */
     public Uni<Integer> deleteWindowsBefore(OffsetDateTime cutoff) {
-        return Panache.getSession().flatMap(session -> limiter.deleteWindowsBefore(session, cutoff));
+        return Panache.getSession().flatMap(session -> limiter.deleteWindowsBefore(new SessionStatements(session), cutoff));
     }
 
     /** The longest window of any limit counted here; only windows older than it have certainly ended. */

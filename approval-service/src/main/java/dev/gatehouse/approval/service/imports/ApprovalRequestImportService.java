@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.approval.StaffApprovalRequest;
 import dev.gatehouse.approval.repository.ApprovalRequestRepository;
-import dev.gatehouse.approval.repository.ImportSourceIdRepository;
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.ImportSourceIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -29,20 +29,17 @@ public class ApprovalRequestImportService {
 
     private final Pool pool;
     private final ApprovalRequestRepository requests;
-    private final ImportSourceIdRepository sourceIds;
 
-    public ApprovalRequestImportService(Pool pool, ApprovalRequestRepository requests,
-            ImportSourceIdRepository sourceIds) {
+    public ApprovalRequestImportService(Pool pool, ApprovalRequestRepository requests) {
         this.pool = pool;
         this.requests = requests;
-        this.sourceIds = sourceIds;
     }
 
     public Uni<ImportOutcome> importRequest(ApprovalRequestImport row) {
         return pool.withTransaction(tx -> insert(tx, row)).onFailure().recoverWithUni(failure -> {
             if (UniqueViolation.is(failure)) {
                 // the same row imported at the same moment collides on the mapping or the one-pending index
-                return sourceIds.find(pool, row.sourceSystem(), row.sourceTable(), row.sourceId())
+                return ImportSourceIds.find(pool, row.sourceSystem(), row.sourceTable(), row.sourceId())
                         .map(existing -> {
                             if (existing != null) {
                                 return new ImportOutcome(existing, false);
@@ -64,7 +61,7 @@ public class ApprovalRequestImportService {
     }
 
     private Uni<ImportOutcome> insert(SqlConnection tx, ApprovalRequestImport row) {
-        return sourceIds.find(tx, row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
+        return ImportSourceIds.find(tx, row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new ImportOutcome(existing, false));
             }
@@ -84,7 +81,8 @@ public class ApprovalRequestImportService {
             request.expiresAt = row.expiresAt();
             request.updatedAt = now;
             return requests.insert(tx, request)
-                    .call(() -> sourceIds.record(tx, row.sourceSystem(), row.sourceTable(), row.sourceId(), request.id))
+                    .call(() -> ImportSourceIds.record(tx, row.sourceSystem(), row.sourceTable(), row.sourceId(),
+                            request.id))
                     .map(ignored -> new ImportOutcome(request.id, true));
         });
     }

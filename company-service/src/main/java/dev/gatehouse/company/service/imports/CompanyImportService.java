@@ -9,15 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.ImportSourceIds;
 import dev.gatehouse.company.Company;
 import dev.gatehouse.company.CompanyMember;
 import dev.gatehouse.company.CompanyRole;
 import dev.gatehouse.company.repository.CompanyRepository;
-import dev.gatehouse.company.repository.ImportSourceIdRepository;
 import dev.gatehouse.company.repository.MemberRepository;
 import dev.gatehouse.company.service.CompanyIdGenerator;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Brings companies and memberships over from another system, one source row at a time.
@@ -32,22 +33,22 @@ public class CompanyImportService {
 
     private static final int ID_ATTEMPTS = 5;
 
+    private final Pool pool;
     private final CompanyRepository companies;
     private final MemberRepository members;
-    private final ImportSourceIdRepository sourceIds;
     private final CompanyIdGenerator ids;
 
-    public CompanyImportService(CompanyRepository companies, MemberRepository members,
-            ImportSourceIdRepository sourceIds, CompanyIdGenerator ids) {
+    public CompanyImportService(Pool pool, CompanyRepository companies, MemberRepository members,
+            CompanyIdGenerator ids) {
+        this.pool = pool;
         this.companies = companies;
         this.members = members;
-        this.sourceIds = sourceIds;
         this.ids = ids;
     }
 
     public Uni<ImportOutcome> importCompany(CompanyImport row) {
         return idempotent(row.sourceSystem(), row.sourceTable(), row.sourceId(),
-                () -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> insertCompany(row)))
+                () -> Uni.createFrom().deferred(() -> pool.withTransaction(tx -> insertCompany(tx, row)))
                         // a made-up public id that collides is made up again; a given one is refused
                         .onFailure(failure -> row.companyId() == null && isCompanyIdCollision(failure)).retry()
                         .atMost(ID_ATTEMPTS - 1),
@@ -57,7 +58,7 @@ public class CompanyImportService {
 
     public Uni<ImportOutcome> importMember(MemberImport row) {
         return idempotent(row.sourceSystem(), row.sourceTable(), row.sourceId(),
-                () -> Panache.withTransaction(() -> insertMember(row)),
+                () -> pool.withTransaction(tx -> insertMember(tx, row)),
                 failure -> UniqueViolation.constraintOf(failure).orElse("").equals("company_members_pkey")
                         ? alreadyMember()
                         : null);
@@ -69,8 +70,8 @@ public class CompanyImportService {
      */
     private Uni<ImportOutcome> idempotent(String system, String table, String id, Supplier<Uni<ImportOutcome>> work,
             Function<Throwable, ApiException> conflict) {
-        return work.get().onFailure(UniqueViolation::is).recoverWithUni(failure -> Panache
-                .withSession(() -> sourceIds.find(system, table, id)).map(existing -> {
+        return work.get().onFailure(UniqueViolation::is).recoverWithUni(failure -> ImportSourceIds
+                .find(pool, system, table, id).map(existing -> {
                     if (existing != null) {
                         return new ImportOutcome(existing, false);
                     }
@@ -82,8 +83,8 @@ public class CompanyImportService {
                 }));
     }
 
-    private Uni<ImportOutcome> insertCompany(CompanyImport row) {
-        return sourceIds.find(row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
+    private Uni<ImportOutcome> insertCompany(SqlConnection tx, CompanyImport row) {
+        return ImportSourceIds.find(tx, row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new ImportOutcome(existing, false));
             }
@@ -99,38 +100,40 @@ public class CompanyImportService {
             company.createdBy = row.owner();
             company.createdAt = row.createdAt() != null ? row.createdAt() : now;
             company.updatedAt = now;
-            return companies.persistAndFlush(company)
-                    .call(() -> members.persistAndFlush(CompanyMember.of(company.id, row.owner(), CompanyRole.OWNER,
+            return companies.insert(tx, company)
+                    .call(() -> members.insert(tx, CompanyMember.of(company.id, row.owner(), CompanyRole.OWNER,
                             company.createdAt)))
-                    .call(() -> sourceIds.record(row.sourceSystem(), row.sourceTable(), row.sourceId(), company.id))
+                    .call(() -> ImportSourceIds.record(tx, row.sourceSystem(), row.sourceTable(), row.sourceId(),
+                            company.id))
                     .map(ignored -> new ImportOutcome(company.id, true));
         });
     }
 
-    private Uni<ImportOutcome> insertMember(MemberImport row) {
-        return sourceIds.find(row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
+    private Uni<ImportOutcome> insertMember(SqlConnection tx, MemberImport row) {
+        return ImportSourceIds.find(tx, row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new ImportOutcome(existing, false));
             }
-            return companies.findById(row.companyId()).flatMap(company -> {
+            return companies.findById(tx, row.companyId()).flatMap(company -> {
                 if (company == null) {
                     throw ApiException.notFound("company_not_found", "No company with this id; import it first.");
                 }
-                return members.find("companyId = ?1 and userId = ?2", row.companyId(), row.userId()).firstResult();
+                return members.find(tx, row.companyId(), row.userId());
             }).flatMap(member -> {
                 if (member != null) {
                     // a concurrent import of this same row may have made the membership since the first look
-                    return sourceIds.find(row.sourceSystem(), row.sourceTable(), row.sourceId()).map(earlier -> {
-                        if (earlier == null) {
-                            throw alreadyMember();
-                        }
-                        return new ImportOutcome(earlier, false);
-                    });
+                    return ImportSourceIds.find(tx, row.sourceSystem(), row.sourceTable(), row.sourceId())
+                            .map(earlier -> {
+                                if (earlier == null) {
+                                    throw alreadyMember();
+                                }
+                                return new ImportOutcome(earlier, false);
+                            });
                 }
                 CompanyMember created = CompanyMember.of(row.companyId(), row.userId(), row.role(),
                         OffsetDateTime.now());
-                return members.persistAndFlush(created)
-                        .call(() -> sourceIds.record(row.sourceSystem(), row.sourceTable(), row.sourceId(),
+                return members.insert(tx, created)
+                        .call(() -> ImportSourceIds.record(tx, row.sourceSystem(), row.sourceTable(), row.sourceId(),
                                 row.userId()))
                         .map(ignored -> new ImportOutcome(row.userId(), true));
             });

@@ -1,18 +1,22 @@
-package dev.gatehouse.approval.repository;
+package dev.gatehouse.common.sql;
 
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Which source row became which Gatehouse row ({@code import_source_ids}). */
-@ApplicationScoped
-public class ImportSourceIdRepository {
+/**
+ * Which source row became which Gatehouse row, in the {@code import_source_ids} table of every service that imports
+ * rows from another system: what makes an import idempotent by the source row.
+ */
+public final class ImportSourceIds {
 
-    public Uni<UUID> find(SqlClient client, String sourceSystem, String sourceTable, String sourceId) {
+    private ImportSourceIds() {
+    }
+
+    /** The Gatehouse id the source row was imported as, or null when it was not. */
+    public static Uni<UUID> find(SqlClient client, String sourceSystem, String sourceTable, String sourceId) {
         return client.preparedQuery("SELECT gatehouse_id FROM import_source_ids"
                 + " WHERE source_system = $1 AND source_table = $2 AND source_id = $3")
                 .execute(Tuple.of(sourceSystem, sourceTable, sourceId))
@@ -20,7 +24,7 @@ public class ImportSourceIdRepository {
     }
 
     /** Fails with a unique violation on {@code import_source_ids_pkey} when the source row is already listed. */
-    public Uni<Void> record(SqlClient client, String sourceSystem, String sourceTable, String sourceId,
+    public static Uni<Void> record(SqlClient client, String sourceSystem, String sourceTable, String sourceId,
             UUID gatehouseId) {
         return client.preparedQuery("INSERT INTO import_source_ids (source_system, source_table, source_id,"
                 + " gatehouse_id) VALUES ($1, $2, $3, $4)")
