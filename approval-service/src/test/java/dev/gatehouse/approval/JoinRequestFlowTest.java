@@ -195,6 +195,15 @@ class JoinRequestFlowTest {
                 .body("size", equalTo(2))
                 .body("totalItems", equalTo(3))
                 .body("totalPages", equalTo(2));
+        // a page past the end is empty but still tells how many there are
+        given().auth().oauth2(Approvals.token(owner))
+                .queryParam("companyId", companyId).queryParam("status", "PENDING")
+                .queryParam("page", 5).queryParam("size", 2)
+                .when().get("/approvals")
+                .then().statusCode(200)
+                .body("items", hasSize(0))
+                .body("totalItems", equalTo(3))
+                .body("totalPages", equalTo(2));
         given().auth().oauth2(Approvals.token(owner))
                 .queryParam("companyId", companyId).queryParam("status", "rejected")
                 .when().get("/approvals")

@@ -81,7 +81,7 @@ class RoundTripsTest {
 
     private double directStatements() {
         // The counter appears with the first statement it counts.
-        io.micrometer.core.instrument.Counter counter = registry.find("gatehouse.db.direct.statements").counter();
+        io.micrometer.core.instrument.Counter counter = registry.find("gatehouse.db.statements").counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -1,47 +1,41 @@
 package dev.gatehouse.otp;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Objects;
-
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
 
 import dev.gatehouse.otp.api.OtpType;
+import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * The wrong codes one destination has received for one type of code, across every code and resend sent there, and
- * the lock they ended in. A code's own attempt counter starts afresh with every resend; this one does not.
+ * the lock they ended in. A code's own attempt counter starts afresh with every resend; this one does not. A row of
+ * {@code otp_destination_guards}, one per destination and type.
  */
-@Entity
-@Table(name = "otp_destination_guards")
-@IdClass(DestinationGuard.Key.class)
 public class DestinationGuard {
 
-    @Id
     public String destination;
 
-    @Id
-    @Enumerated(EnumType.STRING)
     public OtpType type;
 
-    @Column(name = "wrong_count", nullable = false)
     public int wrongCount;
 
-    @Column(name = "window_started_at")
     public OffsetDateTime windowStartedAt;
 
-    @Column(name = "locked_until")
     public OffsetDateTime lockedUntil;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** The guard a row of {@code otp_destination_guards} holds. */
+    public static DestinationGuard from(Row row) {
+        DestinationGuard guard = new DestinationGuard();
+        guard.destination = row.getString("destination");
+        guard.type = OtpType.valueOf(row.getString("type"));
+        guard.wrongCount = row.getInteger("wrong_count");
+        guard.windowStartedAt = row.getOffsetDateTime("window_started_at");
+        guard.lockedUntil = row.getOffsetDateTime("locked_until");
+        guard.updatedAt = row.getOffsetDateTime("updated_at");
+        return guard;
+    }
 
     public boolean isLockedAt(OffsetDateTime now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
@@ -72,28 +66,5 @@ public class DestinationGuard {
         wrongCount = 0;
         windowStartedAt = null;
         updatedAt = now;
-    }
-
-    public static class Key implements Serializable {
-        public String destination;
-        public OtpType type;
-
-        public Key() {
-        }
-
-        public Key(String destination, OtpType type) {
-            this.destination = destination;
-            this.type = type;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(destination, key.destination) && type == key.type;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(destination, type);
-        }
     }
 }

@@ -11,12 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.gatehouse.approval.ApprovalStatus;
 import dev.gatehouse.approval.CompanyRole;
 import dev.gatehouse.approval.StaffApprovalRequest;
+import dev.gatehouse.common.sql.Database;
+import dev.gatehouse.common.sql.Sql;
+import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -30,10 +30,10 @@ public class ApprovalRequestRepository {
             + " requester_email, requester_phone, reviewer_id, reviewed_at, reason, expires_at, created_at, updated_at";
     private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id DESC";
 
-    private final Pool pool;
+    private final Database database;
 
-    public ApprovalRequestRepository(Pool pool) {
-        this.pool = pool;
+    public ApprovalRequestRepository(Database database) {
+        this.database = database;
     }
 
     /** One page of a company's requests and how many there are in all. */
@@ -41,19 +41,20 @@ public class ApprovalRequestRepository {
     }
 
     public Uni<StaffApprovalRequest> findById(UUID id) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE id = $1")
-                .execute(Tuple.of(id)).map(ApprovalRequestRepository::firstOrNull);
+        return database.execute("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE id = $1", Tuple.of(id))
+                .map(ApprovalRequestRepository::firstOrNull);
     }
 
-    /** Reads the request for update: concurrent decisions on it wait for each other (SELECT ... FOR UPDATE). */
-    public Uni<StaffApprovalRequest> lock(SqlConnection transaction, UUID id) {
-        return transaction.preparedQuery("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE id = $1 FOR UPDATE")
-                .execute(Tuple.of(id)).map(ApprovalRequestRepository::firstOrNull);
+    /** Reads the request for update: concurrent decisions on it wait for each other (SELECT ... FOR NO KEY UPDATE). */
+    public Uni<StaffApprovalRequest> lock(Transaction transaction, UUID id) {
+        return transaction
+                .execute("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE id = $1 FOR NO KEY UPDATE", Tuple.of(id))
+                .map(ApprovalRequestRepository::firstOrNull);
     }
 
     public Uni<List<StaffApprovalRequest>> listByUser(UUID userId) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE user_id = $1"
-                + NEWEST_FIRST).execute(Tuple.of(userId)).map(ApprovalRequestRepository::all);
+        return database.execute("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE user_id = $1"
+                + NEWEST_FIRST, Tuple.of(userId)).map(ApprovalRequestRepository::all);
     }
 
     /**
@@ -81,7 +82,7 @@ public class ApprovalRequestRepository {
         parameters.add((long) page * size);
         String query = "SELECT " + COLUMNS + ", count(*) OVER () AS total_items" + where + NEWEST_FIRST
                 + " LIMIT $" + (parameters.size() - 1) + " OFFSET $" + parameters.size();
-        return pool.preparedQuery(query).execute(Tuple.from(parameters)).chain(rows -> {
+        return database.execute(query, Tuple.from(parameters)).chain(rows -> {
             List<StaffApprovalRequest> items = all(rows);
             if (rows.size() > 0) {
                 return Uni.createFrom().item(new RequestPage(items, rows.iterator().next().getLong("total_items")));
@@ -89,16 +90,16 @@ public class ApprovalRequestRepository {
             if (page == 0) {
                 return Uni.createFrom().item(new RequestPage(items, 0));
             }
-            return pool.preparedQuery("SELECT count(*)" + countWhere).execute(Tuple.from(countParameters))
+            return database.execute("SELECT count(*)" + countWhere, Tuple.from(countParameters))
                     .map(count -> new RequestPage(items, count.iterator().next().getLong(0)));
         });
     }
 
     /** Stores a new request as it is; fails with a unique violation when a second one would be pending. */
-    public Uni<StaffApprovalRequest> insert(SqlConnection transaction, StaffApprovalRequest request) {
-        return transaction.preparedQuery("INSERT INTO staff_approval_requests (" + COLUMNS + ") VALUES ($1, $2, $3, $4,"
-                + " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING " + COLUMNS)
-                .execute(Tuple.from(Arrays.asList(request.id, request.companyId, request.userId,
+    public Uni<StaffApprovalRequest> insert(Transaction transaction, StaffApprovalRequest request) {
+        return transaction.execute("INSERT INTO staff_approval_requests (" + COLUMNS + ") VALUES ($1, $2, $3, $4,"
+                + " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING " + COLUMNS,
+                Tuple.from(Arrays.asList(request.id, request.companyId, request.userId,
                         name(request.requestedRole), name(request.grantedRole), request.status.name(), request.message,
                         request.requesterEmail, request.requesterPhone, request.reviewerId, request.reviewedAt,
                         request.reason, request.expiresAt, request.createdAt, request.updatedAt)))
@@ -109,37 +110,37 @@ public class ApprovalRequestRepository {
      * Writes what a decision changes (status, granted role, reviewer, reason) back to a request read with
      * {@link #lock}; the rest of a request never changes.
      */
-    public Uni<StaffApprovalRequest> saveDecision(SqlConnection transaction, StaffApprovalRequest request) {
-        return transaction.preparedQuery("UPDATE staff_approval_requests SET status = $2, granted_role = $3,"
-                + " reviewer_id = $4, reviewed_at = $5, reason = $6, updated_at = $7 WHERE id = $1 RETURNING " + COLUMNS)
-                .execute(Tuple.from(Arrays.asList(request.id, request.status.name(), name(request.grantedRole),
+    public Uni<StaffApprovalRequest> saveDecision(Transaction transaction, StaffApprovalRequest request) {
+        return transaction.execute("UPDATE staff_approval_requests SET status = $2, granted_role = $3,"
+                + " reviewer_id = $4, reviewed_at = $5, reason = $6, updated_at = $7 WHERE id = $1 RETURNING " + COLUMNS,
+                Tuple.from(Arrays.asList(request.id, request.status.name(), name(request.grantedRole),
                         request.reviewerId, request.reviewedAt, request.reason, request.updatedAt)))
                 .map(ApprovalRequestRepository::firstOrNull);
     }
 
     /** Marks every overdue pending request EXPIRED in one statement; returns how many. */
-    public Uni<Integer> expireOverdue(SqlClient client, OffsetDateTime now) {
-        return client.preparedQuery("UPDATE staff_approval_requests SET status = 'EXPIRED', updated_at = $1"
-                + " WHERE status = 'PENDING' AND expires_at <= $1").execute(Tuple.of(now)).map(RowSet::rowCount);
+    public Uni<Integer> expireOverdue(Sql client, OffsetDateTime now) {
+        return client.execute("UPDATE staff_approval_requests SET status = 'EXPIRED', updated_at = $1"
+                + " WHERE status = 'PENDING' AND expires_at <= $1", Tuple.of(now)).map(RowSet::rowCount);
     }
 
     /** The same for one person and company, so an overdue request does not block a new one. */
-    public Uni<Integer> expireOverdue(SqlConnection transaction, String companyId, UUID userId, OffsetDateTime now) {
-        return transaction.preparedQuery("UPDATE staff_approval_requests SET status = 'EXPIRED', updated_at = $1"
-                + " WHERE company_id = $2 AND user_id = $3 AND status = 'PENDING' AND expires_at <= $1")
-                .execute(Tuple.of(now, companyId, userId)).map(RowSet::rowCount);
+    public Uni<Integer> expireOverdue(Transaction transaction, String companyId, UUID userId, OffsetDateTime now) {
+        return transaction.execute("UPDATE staff_approval_requests SET status = 'EXPIRED', updated_at = $1"
+                + " WHERE company_id = $2 AND user_id = $3 AND status = 'PENDING' AND expires_at <= $1",
+                Tuple.of(now, companyId, userId)).map(RowSet::rowCount);
     }
 
     /** Requests in APPROVING last touched before {@code cutoff}, oldest first. */
     public Uni<List<StaffApprovalRequest>> approvingSince(OffsetDateTime cutoff, int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM staff_approval_requests"
-                + " WHERE status = 'APPROVING' AND updated_at < $1 ORDER BY updated_at LIMIT $2")
-                .execute(Tuple.of(cutoff, (long) limit)).map(ApprovalRequestRepository::all);
+        return database.execute("SELECT " + COLUMNS + " FROM staff_approval_requests"
+                + " WHERE status = 'APPROVING' AND updated_at < $1 ORDER BY updated_at LIMIT $2",
+                Tuple.of(cutoff, (long) limit)).map(ApprovalRequestRepository::all);
     }
 
-    public Uni<Long> deleteByUser(SqlConnection transaction, UUID userId) {
-        return transaction.preparedQuery("DELETE FROM staff_approval_requests WHERE user_id = $1")
-                .execute(Tuple.of(userId)).map(rows -> (long) rows.rowCount());
+    public Uni<Long> deleteByUser(Transaction transaction, UUID userId) {
+        return transaction.execute("DELETE FROM staff_approval_requests WHERE user_id = $1", Tuple.of(userId))
+                .map(rows -> (long) rows.rowCount());
     }
 
     private static String name(CompanyRole role) {

@@ -13,10 +13,10 @@ import dev.gatehouse.approval.CompanyRole;
 import dev.gatehouse.approval.StaffApprovalRequest;
 import dev.gatehouse.approval.repository.ApprovalRequestRepository;
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.Database;
 import dev.gatehouse.common.sql.DeletedUsers;
+import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Every write to staff_approval_requests, each in its own transaction. The services around it check permissions
@@ -28,11 +28,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class RequestStore {
 
-    private final Pool pool;
+    private final Database database;
     private final ApprovalRequestRepository requests;
 
-    public RequestStore(Pool pool, ApprovalRequestRepository requests) {
-        this.pool = pool;
+    public RequestStore(Database database, ApprovalRequestRepository requests) {
+        this.database = database;
         this.requests = requests;
     }
 
@@ -66,7 +66,7 @@ public class RequestStore {
      * person's lock, so a request cannot slip in behind the deletion.
      */
     public Uni<StaffApprovalRequest> insert(StaffApprovalRequest request) {
-        return pool.withTransaction(tx -> DeletedUsers.lockShared(tx, request.userId)
+        return database.inTransaction(tx -> DeletedUsers.lockShared(tx, request.userId)
                 .chain(() -> DeletedUsers.isDeleted(tx, request.userId))
                 .invoke(deleted -> {
                     if (deleted) {
@@ -84,7 +84,7 @@ public class RequestStore {
      * marked EXPIRED instead, and that is committed even though the change is refused.
      */
     public Uni<Decision> decide(UUID id, Consumer<StaffApprovalRequest> change) {
-        return pool.withTransaction(tx -> requests.lock(tx, id).chain(request -> {
+        return database.inTransaction(tx -> requests.lock(tx, id).chain(request -> {
             if (request == null) {
                 return Uni.createFrom().failure(RequestAccess.notFound());
             }
@@ -92,7 +92,7 @@ public class RequestStore {
         }));
     }
 
-    private Uni<Decision> decideLocked(SqlConnection tx, StaffApprovalRequest request,
+    private Uni<Decision> decideLocked(Transaction tx, StaffApprovalRequest request,
             Consumer<StaffApprovalRequest> change) {
         OffsetDateTime now = Clocks.now();
         if (request.isOverdue(now)) {
@@ -112,7 +112,7 @@ public class RequestStore {
      * approving again resumes an approval that was cut short.
      */
     public Uni<Decision> beginApproval(UUID id, UUID reviewer, CompanyRole role) {
-        return pool.withTransaction(tx -> requests.lock(tx, id).chain(request -> {
+        return database.inTransaction(tx -> requests.lock(tx, id).chain(request -> {
             if (request == null) {
                 return Uni.createFrom().failure(RequestAccess.notFound());
             }
@@ -136,7 +136,7 @@ public class RequestStore {
 
     /** The request as it now is (null if there is none), after {@code change} if it was APPROVING. */
     private Uni<StaffApprovalRequest> changeIfApproving(UUID id, Consumer<StaffApprovalRequest> change) {
-        return pool.withTransaction(tx -> requests.lock(tx, id).chain(request -> {
+        return database.inTransaction(tx -> requests.lock(tx, id).chain(request -> {
             if (request == null || request.status != ApprovalStatus.APPROVING) {
                 return Uni.createFrom().item(request);
             }
@@ -152,7 +152,7 @@ public class RequestStore {
 
     /** Marks every overdue pending request EXPIRED in one UPDATE. */
     public Uni<Integer> expireOverdue() {
-        return requests.expireOverdue(pool, Clocks.now());
+        return requests.expireOverdue(database, Clocks.now());
     }
 
     /**
@@ -161,7 +161,7 @@ public class RequestStore {
      * the same moment, which is then removed too.
      */
     public Uni<Long> forgetDeletedUser(UUID userId) {
-        return pool.withTransaction(tx -> DeletedUsers.lockExclusive(tx, userId)
+        return database.inTransaction(tx -> DeletedUsers.lockExclusive(tx, userId)
                 .chain(() -> DeletedUsers.record(tx, userId, Clocks.now()))
                 .chain(() -> requests.deleteByUser(tx, userId)));
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.gatehouse.common.sql.Database;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
@@ -79,9 +80,9 @@ public class RefreshRotationRepository {
             LEFT JOIN refresh_tokens successor ON successor.id = l.replaced_by
             """;
 
-    private final DirectStatements statements;
+    private final Database statements;
 
-    public RefreshRotationRepository(DirectStatements statements) {
+    public RefreshRotationRepository(Database statements) {
         this.statements = statements;
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.User;
+import dev.gatehouse.common.sql.Database;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
@@ -26,9 +27,9 @@ public class UserProfileRepository {
 
     static final String SET_LOCALE = "UPDATE users SET locale = $2 WHERE id = $1";
 
-    private final DirectStatements statements;
+    private final Database statements;
 
-    public UserProfileRepository(DirectStatements statements) {
+    public UserProfileRepository(Database statements) {
         this.statements = statements;
     }
 

@@ -32,8 +32,8 @@ public final class DatabaseUnavailable {
                 return true;
             }
             String message = cause.getMessage() == null ? "" : cause.getMessage();
-            // The pool's own failures carry no type of their own, only these messages: "Timeout" through Hibernate
-            // Reactive, "Timeout waiting for connection" straight from the pool.
+            // The pool's own failures carry no type of their own, only these messages: "Timeout" when a connection is
+            // taken (a transaction, Hibernate Reactive), "Timeout waiting for connection" from the pool's shortcut.
             if ((cause instanceof NoStackTraceThrowable || cause instanceof VertxException)
                     && (message.equals("Timeout") || message.startsWith("Timeout waiting for connection")
                             || message.equals("Connection is closed")

@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
 
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.Problem;
+import dev.gatehouse.common.sql.Sql;
+import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -32,8 +32,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * when a limit refuses (or anything else fails), the rollback takes the increments back, so a counter tells how many
  * requests were accepted, and a refused request leaves nothing behind.
  * <p>
- * The caller's transaction is a reactive SQL client connection or, in a service that uses Hibernate Reactive,
- * its session ({@link SessionStatements}); the statements are the same.
+ * The caller's transaction is a {@link Transaction} or, in a service that uses Hibernate Reactive, its session
+ * ({@link SessionStatements}); the statements are the same.
  * <p>
  * The table belongs to the service and is created by its own migration:
  *
@@ -76,11 +76,11 @@ public final class FixedWindowLimiter {
      * Counts one request under the charge's key, or fails with 429 {@code rate_limited} (and {@code Retry-After}
      * until the window ends) when that makes more than the limit allows. Must run inside {@code transaction}.
      */
-    public Uni<Void> consume(SqlConnection transaction, RateLimit.Charge charge, OffsetDateTime now) {
-        return consumeAll(new SqlClientStatements(transaction), List.of(charge), now);
+    public Uni<Void> consume(Transaction transaction, RateLimit.Charge charge, OffsetDateTime now) {
+        return consumeAll(new SqlStatements(transaction), List.of(charge), now);
     }
 
-    /** {@link #consume(SqlConnection, RateLimit.Charge, OffsetDateTime)} in another kind of transaction. */
+    /** {@link #consume(Transaction, RateLimit.Charge, OffsetDateTime)} in another kind of transaction. */
     public Uni<Void> consume(Statements transaction, RateLimit.Charge charge, OffsetDateTime now) {
         return consumeAll(transaction, List.of(charge), now);
     }
@@ -90,22 +90,22 @@ public final class FixedWindowLimiter {
      * with the first refusal in lock order; the caller's rollback then takes every increment back. Counters are
      * taken in one fixed order (by key), so two transactions charging the same counters cannot deadlock on them.
      */
-    public Uni<Void> consumeAll(SqlConnection transaction, List<RateLimit.Charge> charges, OffsetDateTime now) {
-        return consumeAll(new SqlClientStatements(transaction), charges, now);
+    public Uni<Void> consumeAll(Transaction transaction, List<RateLimit.Charge> charges, OffsetDateTime now) {
+        return consumeAll(new SqlStatements(transaction), charges, now);
     }
 
     /** Drops windows that started before {@code cutoff}; pass now minus the longest window in use. */
-    public Uni<Integer> deleteWindowsBefore(SqlClient client, OffsetDateTime cutoff) {
-        return deleteWindowsBefore(new SqlClientStatements(client), cutoff);
+    public Uni<Integer> deleteWindowsBefore(Sql sql, OffsetDateTime cutoff) {
+        return deleteWindowsBefore(new SqlStatements(sql), cutoff);
     }
 
-    /** {@link #deleteWindowsBefore(SqlClient, OffsetDateTime)} through other statements. */
+    /** {@link #deleteWindowsBefore(Sql, OffsetDateTime)} through other statements. */
     public Uni<Integer> deleteWindowsBefore(Statements statements, OffsetDateTime cutoff) {
         return statements.update("DELETE FROM " + table + " WHERE window_start < " + statements.parameter(1),
                 List.of(cutoff));
     }
 
-    /** {@link #consumeAll(SqlConnection, List, OffsetDateTime)} in another kind of transaction. */
+    /** {@link #consumeAll(Transaction, List, OffsetDateTime)} in another kind of transaction. */
     public Uni<Void> consumeAll(Statements statements, List<RateLimit.Charge> charges, OffsetDateTime now) {
         if (charges.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -194,7 +194,7 @@ public final class FixedWindowLimiter {
         Uni<Integer> update(String sql, List<Object> parameters);
     }
 
-    private record SqlClientStatements(SqlClient client) implements Statements {
+    private record SqlStatements(Sql sql) implements Statements {
 
         @Override
         public String parameter(int position) {
@@ -203,7 +203,7 @@ public final class FixedWindowLimiter {
 
         @Override
         public Uni<List<Object[]>> rows(String sql, List<Object> parameters) {
-            return client.preparedQuery(sql).execute(Tuple.from(parameters)).map(rows -> {
+            return this.sql.execute(sql, Tuple.from(parameters)).map(rows -> {
                 List<Object[]> values = new ArrayList<>(rows.size());
                 for (Row row : rows) {
                     Object[] columns = new Object[row.size()];
@@ -218,7 +218,7 @@ public final class FixedWindowLimiter {
 
         @Override
         public Uni<Integer> update(String sql, List<Object> parameters) {
-            return client.preparedQuery(sql).execute(Tuple.from(parameters)).map(RowSet::rowCount);
+            return this.sql.execute(sql, Tuple.from(parameters)).map(RowSet::rowCount);
         }
     }
 }

@@ -4,8 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -14,7 +12,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * "this person was deleted". Writers for a person take the lock shared, the deletion takes it exclusive, so a write
  * made at the same moment as the deletion is either seen and removed by it, or refused.
  * <p>
- * The locks are transaction locks: pass the connection of an open transaction, and they are held until it ends.
+ * The locks are transaction locks: pass an open transaction, and they are held until it ends.
  */
 public final class DeletedUsers {
 
@@ -25,12 +23,12 @@ public final class DeletedUsers {
     }
 
     /** Waits until no deletion of this person is in progress; held until the transaction ends. */
-    public static Uni<Void> lockShared(SqlConnection transaction, UUID userId) {
+    public static Uni<Void> lockShared(Transaction transaction, UUID userId) {
         return lock(transaction, "pg_advisory_xact_lock_shared", userId);
     }
 
     /** Waits until no other transaction writes for this person; held until the transaction ends. */
-    public static Uni<Void> lockExclusive(SqlConnection transaction, UUID userId) {
+    public static Uni<Void> lockExclusive(Transaction transaction, UUID userId) {
         return lock(transaction, "pg_advisory_xact_lock", userId);
     }
 
@@ -38,23 +36,20 @@ public final class DeletedUsers {
      * Whether the account was deleted. Run it as its own statement after taking the lock: a statement sees what was
      * committed when it started, so a check inside the locking statement could miss a deletion it waited for.
      */
-    public static Uni<Boolean> isDeleted(SqlClient client, UUID userId) {
-        return client.preparedQuery("SELECT EXISTS (SELECT 1 FROM deleted_users WHERE user_id = $1)")
-                .execute(Tuple.of(userId))
+    public static Uni<Boolean> isDeleted(Sql sql, UUID userId) {
+        return sql.execute("SELECT EXISTS (SELECT 1 FROM deleted_users WHERE user_id = $1)", Tuple.of(userId))
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** Records the deletion; a repeated record keeps the first time. Returns whether this was the first record. */
-    public static Uni<Boolean> record(SqlClient client, UUID userId, OffsetDateTime deletedAt) {
-        return client.preparedQuery("INSERT INTO deleted_users (user_id, deleted_at) VALUES ($1, $2)"
-                + " ON CONFLICT (user_id) DO NOTHING")
-                .execute(Tuple.of(userId, deletedAt))
+    public static Uni<Boolean> record(Sql sql, UUID userId, OffsetDateTime deletedAt) {
+        return sql.execute("INSERT INTO deleted_users (user_id, deleted_at) VALUES ($1, $2)"
+                + " ON CONFLICT (user_id) DO NOTHING", Tuple.of(userId, deletedAt))
                 .map(rows -> rows.rowCount() > 0);
     }
 
-    private static Uni<Void> lock(SqlConnection transaction, String function, UUID userId) {
-        return transaction.preparedQuery("SELECT " + function + "($1, $2)")
-                .execute(Tuple.of(PERSON_LOCK_SPACE, userId.hashCode()))
+    private static Uni<Void> lock(Transaction transaction, String function, UUID userId) {
+        return transaction.execute("SELECT " + function + "($1, $2)", Tuple.of(PERSON_LOCK_SPACE, userId.hashCode()))
                 .replaceWithVoid();
     }
 }

@@ -3,7 +3,6 @@ package dev.gatehouse.common.sql;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -16,18 +15,18 @@ public final class ImportSourceIds {
     }
 
     /** The Gatehouse id the source row was imported as, or null when it was not. */
-    public static Uni<UUID> find(SqlClient client, String sourceSystem, String sourceTable, String sourceId) {
-        return client.preparedQuery("SELECT gatehouse_id FROM import_source_ids"
-                + " WHERE source_system = $1 AND source_table = $2 AND source_id = $3")
-                .execute(Tuple.of(sourceSystem, sourceTable, sourceId))
+    public static Uni<UUID> find(Sql sql, String sourceSystem, String sourceTable, String sourceId) {
+        return sql.execute("SELECT gatehouse_id FROM import_source_ids"
+                + " WHERE source_system = $1 AND source_table = $2 AND source_id = $3",
+                Tuple.of(sourceSystem, sourceTable, sourceId))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
     }
 
     /** Fails with a unique violation on {@code import_source_ids_pkey} when the source row is already listed. */
-    public static Uni<Void> record(SqlClient client, String sourceSystem, String sourceTable, String sourceId,
+    public static Uni<Void> record(Sql sql, String sourceSystem, String sourceTable, String sourceId,
             UUID gatehouseId) {
-        return client.preparedQuery("INSERT INTO import_source_ids (source_system, source_table, source_id,"
-                + " gatehouse_id) VALUES ($1, $2, $3, $4)")
-                .execute(Tuple.of(sourceSystem, sourceTable, sourceId, gatehouseId)).replaceWithVoid();
+        return sql.execute("INSERT INTO import_source_ids (source_system, source_table, source_id,"
+                + " gatehouse_id) VALUES ($1, $2, $3, $4)", Tuple.of(sourceSystem, sourceTable, sourceId, gatehouseId))
+                .replaceWithVoid();
     }
 }

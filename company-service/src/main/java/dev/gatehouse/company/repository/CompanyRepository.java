@@ -8,13 +8,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.gatehouse.common.sql.Sql;
+import dev.gatehouse.common.sql.Transaction;
 import dev.gatehouse.company.Company;
 import dev.gatehouse.company.CompanyRole;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -31,44 +31,45 @@ public class CompanyRepository {
     public record Membership(Company company, CompanyRole role) {
     }
 
-    public Uni<Company> findById(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM companies WHERE id = $1").execute(Tuple.of(id))
+    public Uni<Company> findById(Sql client, UUID id) {
+        return client.execute("SELECT " + COLUMNS + " FROM companies WHERE id = $1", Tuple.of(id))
                 .map(CompanyRepository::firstOrNull);
     }
 
-    public Uni<Company> findByCompanyId(SqlClient client, String companyId) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM companies WHERE company_id = $1")
-                .execute(Tuple.of(companyId)).map(CompanyRepository::firstOrNull);
+    public Uni<Company> findByCompanyId(Sql client, String companyId) {
+        return client.execute("SELECT " + COLUMNS + " FROM companies WHERE company_id = $1", Tuple.of(companyId))
+                .map(CompanyRepository::firstOrNull);
     }
 
     /** Reads a company for update by its public id; null when there is none. */
-    public Uni<Company> lockByCompanyId(SqlConnection transaction, String companyId) {
-        return transaction.preparedQuery("SELECT " + COLUMNS + " FROM companies WHERE company_id = $1 FOR UPDATE")
-                .execute(Tuple.of(companyId)).map(CompanyRepository::firstOrNull);
+    public Uni<Company> lockByCompanyId(Transaction transaction, String companyId) {
+        return transaction
+                .execute("SELECT " + COLUMNS + " FROM companies WHERE company_id = $1 FOR NO KEY UPDATE", Tuple.of(companyId))
+                .map(CompanyRepository::firstOrNull);
     }
 
     /** Reads a company for update by its internal id; null when there is none. */
-    public Uni<Company> lock(SqlConnection transaction, UUID id) {
-        return transaction.preparedQuery("SELECT " + COLUMNS + " FROM companies WHERE id = $1 FOR UPDATE")
-                .execute(Tuple.of(id)).map(CompanyRepository::firstOrNull);
+    public Uni<Company> lock(Transaction transaction, UUID id) {
+        return transaction.execute("SELECT " + COLUMNS + " FROM companies WHERE id = $1 FOR NO KEY UPDATE", Tuple.of(id))
+                .map(CompanyRepository::firstOrNull);
     }
 
     /**
      * Locks several companies for update in one statement, in id order, so two transactions locking overlapping sets
      * wait for each other instead of deadlocking.
      */
-    public Uni<Void> lockAll(SqlConnection transaction, Collection<UUID> ids) {
-        return transaction.preparedQuery("SELECT id FROM companies WHERE id = ANY($1) ORDER BY id FOR UPDATE")
-                .execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
+    public Uni<Void> lockAll(Transaction transaction, Collection<UUID> ids) {
+        return transaction.execute("SELECT id FROM companies WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE",
+                Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
     }
 
     /** The person's companies, each with the person's role, oldest membership first: one query. */
-    public Uni<List<Membership>> ofMember(SqlClient client, UUID userId) {
-        return client.preparedQuery("SELECT c.id, c.company_id, c.name, c.country_code, c.phone_number, c.status,"
+    public Uni<List<Membership>> ofMember(Sql client, UUID userId) {
+        return client.execute("SELECT c.id, c.company_id, c.name, c.country_code, c.phone_number, c.status,"
                 + " c.status_reason, c.status_changed_at, c.phone_verified_at, c.pending_verification_id, c.created_by,"
                 + " c.created_at, c.updated_at, m.role AS member_role"
                 + " FROM company_members m JOIN companies c ON c.id = m.company_id"
-                + " WHERE m.user_id = $1 ORDER BY m.joined_at, c.id").execute(Tuple.of(userId)).map(rows -> {
+                + " WHERE m.user_id = $1 ORDER BY m.joined_at, c.id", Tuple.of(userId)).map(rows -> {
                     List<Membership> memberships = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         memberships.add(new Membership(Company.from(row),
@@ -79,10 +80,10 @@ public class CompanyRepository {
     }
 
     /** Stores a new company; fails with a unique violation on {@code companies_company_id_key} for a taken id. */
-    public Uni<Company> insert(SqlConnection transaction, Company company) {
-        return transaction.preparedQuery("INSERT INTO companies (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7,"
-                + " $8, $9, $10, $11, $12, $13) RETURNING " + COLUMNS)
-                .execute(Tuple.from(Arrays.asList(company.id, company.companyId, company.name, company.countryCode,
+    public Uni<Company> insert(Transaction transaction, Company company) {
+        return transaction.execute("INSERT INTO companies (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7,"
+                + " $8, $9, $10, $11, $12, $13) RETURNING " + COLUMNS,
+                Tuple.from(Arrays.asList(company.id, company.companyId, company.name, company.countryCode,
                         company.phoneNumber, company.status.name(), company.statusReason, company.statusChangedAt,
                         company.phoneVerifiedAt, company.pendingVerificationId, company.createdBy, company.createdAt,
                         company.updatedAt)))
@@ -94,18 +95,18 @@ public class CompanyRepository {
      * phone's verification) to a company read with {@link #lock} or {@link #lockByCompanyId}; the database sets
      * {@code updated_at}.
      */
-    public Uni<Company> saveState(SqlConnection transaction, Company company) {
-        return transaction.preparedQuery("UPDATE companies SET status = $2, status_reason = $3, status_changed_at = $4,"
-                + " phone_verified_at = $5, pending_verification_id = $6 WHERE id = $1 RETURNING " + COLUMNS)
-                .execute(Tuple.from(Arrays.asList(company.id, company.status.name(), company.statusReason,
+    public Uni<Company> saveState(Transaction transaction, Company company) {
+        return transaction.execute("UPDATE companies SET status = $2, status_reason = $3, status_changed_at = $4,"
+                + " phone_verified_at = $5, pending_verification_id = $6 WHERE id = $1 RETURNING " + COLUMNS,
+                Tuple.from(Arrays.asList(company.id, company.status.name(), company.statusReason,
                         company.statusChangedAt, company.phoneVerifiedAt, company.pendingVerificationId)))
                 .map(CompanyRepository::firstOrNull);
     }
 
     /** Remembers the code otp-service sent to the company's phone, replacing any earlier one. */
-    public Uni<Void> startVerification(SqlClient client, UUID id, UUID otpId) {
-        return client.preparedQuery("UPDATE companies SET pending_verification_id = $2 WHERE id = $1")
-                .execute(Tuple.of(id, otpId)).replaceWithVoid();
+    public Uni<Void> startVerification(Sql client, UUID id, UUID otpId) {
+        return client.execute("UPDATE companies SET pending_verification_id = $2 WHERE id = $1", Tuple.of(id, otpId))
+                .replaceWithVoid();
     }
 
     private static Company firstOrNull(RowSet<Row> rows) {

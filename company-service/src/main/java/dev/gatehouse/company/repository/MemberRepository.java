@@ -6,13 +6,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.gatehouse.common.sql.Sql;
+import dev.gatehouse.common.sql.Transaction;
 import dev.gatehouse.company.CompanyMember;
 import dev.gatehouse.company.CompanyRole;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The statements on {@code company_members}, each one round trip; writes take the caller's transaction. */
@@ -21,51 +21,52 @@ public class MemberRepository {
 
     private static final String COLUMNS = "company_id, user_id, role, joined_at, updated_at";
 
-    public Uni<CompanyMember> find(SqlClient client, UUID companyId, UUID userId) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM company_members WHERE company_id = $1 AND user_id = $2")
-                .execute(Tuple.of(companyId, userId))
+    public Uni<CompanyMember> find(Sql client, UUID companyId, UUID userId) {
+        return client
+                .execute("SELECT " + COLUMNS + " FROM company_members WHERE company_id = $1 AND user_id = $2",
+                        Tuple.of(companyId, userId))
                 .map(rows -> rows.size() == 0 ? null : CompanyMember.from(rows.iterator().next()));
     }
 
-    public Uni<List<CompanyMember>> listOf(SqlClient client, UUID companyId) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM company_members WHERE company_id = $1"
-                + " ORDER BY joined_at, user_id").execute(Tuple.of(companyId)).map(MemberRepository::all);
+    public Uni<List<CompanyMember>> listOf(Sql client, UUID companyId) {
+        return client.execute("SELECT " + COLUMNS + " FROM company_members WHERE company_id = $1"
+                + " ORDER BY joined_at, user_id", Tuple.of(companyId)).map(MemberRepository::all);
     }
 
-    public Uni<List<CompanyMember>> listByUser(SqlClient client, UUID userId) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM company_members WHERE user_id = $1 ORDER BY joined_at")
-                .execute(Tuple.of(userId)).map(MemberRepository::all);
+    public Uni<List<CompanyMember>> listByUser(Sql client, UUID userId) {
+        return client
+                .execute("SELECT " + COLUMNS + " FROM company_members WHERE user_id = $1 ORDER BY joined_at", Tuple.of(userId))
+                .map(MemberRepository::all);
     }
 
-    public Uni<Long> countWithRole(SqlClient client, UUID companyId, CompanyRole role) {
-        return client.preparedQuery("SELECT count(*) FROM company_members WHERE company_id = $1 AND role = $2")
-                .execute(Tuple.of(companyId, role.name())).map(rows -> rows.iterator().next().getLong(0));
+    public Uni<Long> countWithRole(Sql client, UUID companyId, CompanyRole role) {
+        return client.execute("SELECT count(*) FROM company_members WHERE company_id = $1 AND role = $2",
+                Tuple.of(companyId, role.name())).map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** Stores a new membership; fails with a unique violation on {@code company_members_pkey} for a second one. */
-    public Uni<CompanyMember> insert(SqlConnection transaction, CompanyMember member) {
-        return transaction.preparedQuery("INSERT INTO company_members (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5)"
-                + " RETURNING " + COLUMNS)
-                .execute(Tuple.of(member.companyId, member.userId, member.role.name(), member.joinedAt,
+    public Uni<CompanyMember> insert(Transaction transaction, CompanyMember member) {
+        return transaction.execute("INSERT INTO company_members (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5)"
+                + " RETURNING " + COLUMNS,
+                Tuple.of(member.companyId, member.userId, member.role.name(), member.joinedAt,
                         member.updatedAt))
                 .map(rows -> CompanyMember.from(rows.iterator().next()));
     }
 
     /** Writes the member's role back; the database sets {@code updated_at}. */
-    public Uni<CompanyMember> saveRole(SqlConnection transaction, CompanyMember member) {
-        return transaction.preparedQuery("UPDATE company_members SET role = $3 WHERE company_id = $1 AND user_id = $2"
-                + " RETURNING " + COLUMNS)
-                .execute(Tuple.of(member.companyId, member.userId, member.role.name()))
+    public Uni<CompanyMember> saveRole(Transaction transaction, CompanyMember member) {
+        return transaction.execute("UPDATE company_members SET role = $3 WHERE company_id = $1 AND user_id = $2"
+                + " RETURNING " + COLUMNS, Tuple.of(member.companyId, member.userId, member.role.name()))
                 .map(rows -> CompanyMember.from(rows.iterator().next()));
     }
 
-    public Uni<Void> remove(SqlConnection transaction, CompanyMember member) {
-        return transaction.preparedQuery("DELETE FROM company_members WHERE company_id = $1 AND user_id = $2")
-                .execute(Tuple.of(member.companyId, member.userId)).replaceWithVoid();
+    public Uni<Void> remove(Transaction transaction, CompanyMember member) {
+        return transaction.execute("DELETE FROM company_members WHERE company_id = $1 AND user_id = $2",
+                Tuple.of(member.companyId, member.userId)).replaceWithVoid();
     }
 
-    public Uni<Long> removeUserEverywhere(SqlConnection transaction, UUID userId) {
-        return transaction.preparedQuery("DELETE FROM company_members WHERE user_id = $1").execute(Tuple.of(userId))
+    public Uni<Long> removeUserEverywhere(Transaction transaction, UUID userId) {
+        return transaction.execute("DELETE FROM company_members WHERE user_id = $1", Tuple.of(userId))
                 .map(rows -> (long) rows.rowCount());
     }
 

@@ -13,11 +13,11 @@ import org.jboss.logging.Logger;
 
 import dev.gatehouse.common.ratelimit.FixedWindowLimiter;
 import dev.gatehouse.common.ratelimit.RateLimit;
+import dev.gatehouse.common.sql.Database;
+import dev.gatehouse.common.sql.Transaction;
 import dev.gatehouse.company.config.CompanyConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * company-service's rate limits per client IP and per account, counted by the shared {@link FixedWindowLimiter} in
@@ -47,10 +47,10 @@ public class CompanyLimits {
     private final RateLimit[] perIp = new RateLimit[Action.values().length];
     private final RateLimit[] perAccount = new RateLimit[Action.values().length];
     private final CompanyConfig.RateLimit config;
-    private final Pool pool;
+    private final Database database;
 
-    public CompanyLimits(CompanyConfig config, Pool pool) {
-        this.pool = pool;
+    public CompanyLimits(CompanyConfig config, Database database) {
+        this.database = database;
         this.config = config.rateLimit();
         this.enabled = this.config.enabled();
         define(Action.CREATE, this.config.createPerIp(), this.config.createPerAccount(),
@@ -72,7 +72,7 @@ public class CompanyLimits {
      * Counts one {@code action} by {@code account} from {@code clientIp} (may be {@code null} when unknown), or
      * fails with 429 {@code rate_limited} naming the limit, in {@code transaction}.
      */
-    public Uni<Void> consume(SqlConnection transaction, Action action, UUID account, String clientIp) {
+    public Uni<Void> consume(Transaction transaction, Action action, UUID account, String clientIp) {
         if (!enabled) {
             return Uni.createFrom().voidItem();
         }
@@ -89,7 +89,7 @@ public class CompanyLimits {
     @Scheduled(every = "${gatehouse.company.housekeeping.every:15m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> dropEndedWindows() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.window());
-        return limiter.deleteWindowsBefore(pool, cutoff)
+        return limiter.deleteWindowsBefore(database, cutoff)
                 .onFailure().invoke(failure -> LOG.warn("Dropping ended rate-limit windows failed; next run retries",
                         failure))
                 .onFailure().recoverWithNull()

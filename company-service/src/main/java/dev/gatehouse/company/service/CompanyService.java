@@ -10,7 +10,9 @@ import org.jboss.logging.Logger;
 
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.Database;
 import dev.gatehouse.common.sql.DeletedUsers;
+import dev.gatehouse.common.sql.Transaction;
 import dev.gatehouse.company.Company;
 import dev.gatehouse.company.CompanyMember;
 import dev.gatehouse.company.CompanyRole;
@@ -20,12 +22,10 @@ import dev.gatehouse.company.repository.MemberRepository;
 import dev.gatehouse.company.rest.dto.CompanyResponse;
 import dev.gatehouse.company.rest.dto.CreateCompanyRequest;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Companies: creation with a public id, reading, and the operator's status changes. Each write is one transaction of
- * the pool, which commits or rolls back and returns its connection even when the caller stops waiting.
+ * the database, which commits or rolls back and returns its connection even when the caller stops waiting.
  */
 @ApplicationScoped
 public class CompanyService {
@@ -33,15 +33,15 @@ public class CompanyService {
     private static final Logger LOG = Logger.getLogger(CompanyService.class);
     private static final int ID_ATTEMPTS = 5;
 
-    private final Pool pool;
+    private final Database database;
     private final CompanyRepository companies;
     private final MemberRepository members;
     private final CompanyIdGenerator ids;
     private final CompanyLimits limits;
 
-    public CompanyService(Pool pool, CompanyRepository companies, MemberRepository members, CompanyIdGenerator ids,
+    public CompanyService(Database database, CompanyRepository companies, MemberRepository members, CompanyIdGenerator ids,
             CompanyLimits limits) {
-        this.pool = pool;
+        this.database = database;
         this.limits = limits;
         this.companies = companies;
         this.members = members;
@@ -59,12 +59,12 @@ public class CompanyService {
      * would wait for the one before.
      */
     public Uni<Company> create(CreateCompanyRequest request, UUID creator, String clientIp) {
-        return pool.withTransaction(tx -> limits.consume(tx, CompanyLimits.Action.CREATE, creator, clientIp))
-                .chain(() -> Uni.createFrom().deferred(() -> pool.withTransaction(tx -> insert(tx, request, creator)))
+        return database.inTransaction(tx -> limits.consume(tx, CompanyLimits.Action.CREATE, creator, clientIp))
+                .chain(() -> Uni.createFrom().deferred(() -> database.inTransaction(tx -> insert(tx, request, creator)))
                         .onFailure(CompanyService::isCompanyIdCollision).retry().atMost(ID_ATTEMPTS - 1));
     }
 
-    private Uni<Company> insert(SqlConnection tx, CreateCompanyRequest request, UUID creator) {
+    private Uni<Company> insert(Transaction tx, CreateCompanyRequest request, UUID creator) {
         return DeletedUsers.lockShared(tx, creator).chain(() -> DeletedUsers.isDeleted(tx, creator))
                 .chain(deleted -> {
                     if (deleted) {
@@ -75,7 +75,7 @@ public class CompanyService {
                 });
     }
 
-    private Uni<Company> insertFor(SqlConnection tx, CreateCompanyRequest request, UUID creator) {
+    private Uni<Company> insertFor(Transaction tx, CreateCompanyRequest request, UUID creator) {
         OffsetDateTime now = OffsetDateTime.now();
         Company company = new Company();
         company.id = UUID.randomUUID();
@@ -93,12 +93,12 @@ public class CompanyService {
     }
 
     public Uni<Company> get(String companyId) {
-        return companies.findByCompanyId(pool, companyId).map(CompanyService::orNotFound);
+        return companies.findByCompanyId(database, companyId).map(CompanyService::orNotFound);
     }
 
     /** The caller's companies, each with the caller's role, oldest membership first: one query. */
     public Uni<List<CompanyResponse>> mine(UUID userId) {
-        return companies.ofMember(pool, userId).map(memberships -> memberships.stream()
+        return companies.ofMember(database, userId).map(memberships -> memberships.stream()
                 .map(membership -> CompanyResponse.of(membership.company(), membership.role())).toList());
     }
 
@@ -107,7 +107,7 @@ public class CompanyService {
         if (!caller.platformAdmin()) {
             throw ApiException.forbidden("platform_admin_required", "Only a platform administrator may do this.");
         }
-        return pool.withTransaction(tx -> lockByCompanyId(tx, companyId).chain(company -> {
+        return database.inTransaction(tx -> lockByCompanyId(tx, companyId).chain(company -> {
             if (company.status == next || !company.status.canMoveTo(next)) {
                 throw ApiException.conflict("illegal_transition",
                         "A company cannot move from " + company.status + " to " + next + ".");
@@ -118,7 +118,7 @@ public class CompanyService {
     }
 
     /** Reads a company for update; the lock serialises membership and status changes of one company. */
-    Uni<Company> lockByCompanyId(SqlConnection tx, String companyId) {
+    Uni<Company> lockByCompanyId(Transaction tx, String companyId) {
         return companies.lockByCompanyId(tx, companyId).map(CompanyService::orNotFound);
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.Database;
 import dev.gatehouse.company.Company;
 import dev.gatehouse.company.CompanyRole;
 import dev.gatehouse.company.CompanyStatus;
@@ -14,7 +15,6 @@ import dev.gatehouse.company.client.OtpGateway;
 import dev.gatehouse.company.repository.CompanyRepository;
 import dev.gatehouse.company.repository.MemberRepository;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Proves a company owns its phone number: an SMS code from otp-service, confirmed by an owner or admin, moves the
@@ -25,15 +25,15 @@ public class CompanyVerificationService {
 
     private static final Logger LOG = Logger.getLogger(CompanyVerificationService.class);
 
-    private final Pool pool;
+    private final Database database;
     private final CompanyRepository companies;
     private final MemberRepository members;
     private final OtpGateway otp;
     private final CompanyLimits limits;
 
-    public CompanyVerificationService(Pool pool, CompanyRepository companies, MemberRepository members,
+    public CompanyVerificationService(Database database, CompanyRepository companies, MemberRepository members,
             OtpGateway otp, CompanyLimits limits) {
-        this.pool = pool;
+        this.database = database;
         this.limits = limits;
         this.companies = companies;
         this.members = members;
@@ -48,10 +48,10 @@ public class CompanyVerificationService {
     public Uni<Void> start(String companyId, Caller caller, String clientIp) {
         requireVerifiedContacts(caller);
         return pendingCompanyManagedBy(companyId, caller)
-                .call(company -> pool.withTransaction(
+                .call(company -> database.inTransaction(
                         tx -> limits.consume(tx, CompanyLimits.Action.VERIFICATION_SEND, caller.userId(), clientIp)))
                 .flatMap(company -> otp.sendCompanyCode(company.id, company.phoneNumber, clientIp)
-                        .flatMap(otpId -> companies.startVerification(pool, company.id, otpId)));
+                        .flatMap(otpId -> companies.startVerification(database, company.id, otpId)));
     }
 
     /** Checks the code typed in; the same conditions and limits (of their own) as {@link #start}. */
@@ -62,13 +62,13 @@ public class CompanyVerificationService {
                 throw ApiException.conflict("verification_not_started",
                         "Ask for a code first: POST /companies/" + companyId + "/verification.");
             }
-            return pool.withTransaction(
+            return database.inTransaction(
                     tx -> limits.consume(tx, CompanyLimits.Action.VERIFICATION_CONFIRM, caller.userId(), clientIp))
                     .chain(() -> otp.verify(company.pendingVerificationId, code).flatMap(subject -> {
                         if (!subject.equals(company.id)) {
                             throw ApiException.badRequest("otp_invalid", "This code was not issued for this company.");
                         }
-                        return pool.withTransaction(tx -> companies.lock(tx, company.id)
+                        return database.inTransaction(tx -> companies.lock(tx, company.id)
                                 .chain(fresh -> companies.saveState(tx, activate(fresh))));
                     }));
         });
@@ -97,8 +97,8 @@ public class CompanyVerificationService {
     }
 
     private Uni<Company> pendingCompanyManagedBy(String companyId, Caller caller) {
-        return companies.findByCompanyId(pool, companyId).map(CompanyService::orNotFound)
-                .flatMap(company -> members.find(pool, company.id, caller.userId()).map(member -> {
+        return companies.findByCompanyId(database, companyId).map(CompanyService::orNotFound)
+                .flatMap(company -> members.find(database, company.id, caller.userId()).map(member -> {
                     if (member == null) {
                         throw ApiException.forbidden("not_a_member", "You are not a member of this company.");
                     }

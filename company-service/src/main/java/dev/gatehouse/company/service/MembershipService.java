@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.Database;
 import dev.gatehouse.common.sql.DeletedUsers;
+import dev.gatehouse.common.sql.Sql;
+import dev.gatehouse.common.sql.Transaction;
 import dev.gatehouse.company.Company;
 import dev.gatehouse.company.CompanyMember;
 import dev.gatehouse.company.CompanyRole;
@@ -17,14 +20,11 @@ import dev.gatehouse.company.CompanyStatus;
 import dev.gatehouse.company.repository.CompanyRepository;
 import dev.gatehouse.company.repository.MemberRepository;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Who belongs to a company. Owners and admins manage members; only an owner touches an owner; a company always
  * keeps at least one owner. Every change locks the company row first, so two concurrent demotions cannot leave it
- * without one. Each change is one transaction of the pool, which commits or rolls back and returns its connection
+ * without one. Each change is one transaction of the database, which commits or rolls back and returns its connection
  * even when the caller stops waiting.
  */
 @ApplicationScoped
@@ -32,35 +32,35 @@ public class MembershipService {
 
     private static final Logger LOG = Logger.getLogger(MembershipService.class);
 
-    private final Pool pool;
+    private final Database database;
     private final CompanyService companies;
     private final CompanyRepository companyRows;
     private final MemberRepository members;
 
-    public MembershipService(Pool pool, CompanyService companies, CompanyRepository companyRows,
+    public MembershipService(Database database, CompanyService companies, CompanyRepository companyRows,
             MemberRepository members) {
-        this.pool = pool;
+        this.database = database;
         this.companies = companies;
         this.companyRows = companyRows;
         this.members = members;
     }
 
     public Uni<List<CompanyMember>> list(String companyId, Caller caller) {
-        return companyRows.findByCompanyId(pool, companyId).map(CompanyService::orNotFound)
+        return companyRows.findByCompanyId(database, companyId).map(CompanyService::orNotFound)
                 .flatMap(company -> caller.platformAdmin() || caller.isService()
                         ? Uni.createFrom().item(company)
-                        : requireMember(pool, company, caller.userId()).replaceWith(company))
-                .flatMap(company -> members.listOf(pool, company.id));
+                        : requireMember(database, company, caller.userId()).replaceWith(company))
+                .flatMap(company -> members.listOf(database, company.id));
     }
 
     /** A user's role in the company; 404 when the user is not a member. */
     public Uni<CompanyRole> roleOf(String companyId, UUID userId) {
-        return companyRows.findByCompanyId(pool, companyId).map(CompanyService::orNotFound)
-                .flatMap(company -> requireTarget(pool, company, userId)).map(member -> member.role);
+        return companyRows.findByCompanyId(database, companyId).map(CompanyService::orNotFound)
+                .flatMap(company -> requireTarget(database, company, userId)).map(member -> member.role);
     }
 
     public Uni<CompanyMember> changeRole(String companyId, UUID targetUserId, CompanyRole newRole, Caller caller) {
-        return pool.withTransaction(tx -> companies.lockByCompanyId(tx, companyId)
+        return database.inTransaction(tx -> companies.lockByCompanyId(tx, companyId)
                 .flatMap(company -> requireManager(tx, company, caller.userId())
                         .flatMap(actor -> requireTarget(tx, company, targetUserId).flatMap(target -> {
                             if (target.role == newRole) {
@@ -79,7 +79,7 @@ public class MembershipService {
 
     /** An owner or admin removes a member, or a member leaves. */
     public Uni<Void> remove(String companyId, UUID targetUserId, Caller caller) {
-        return pool.withTransaction(tx -> companies.lockByCompanyId(tx, companyId).flatMap(company -> {
+        return database.inTransaction(tx -> companies.lockByCompanyId(tx, companyId).flatMap(company -> {
             Uni<CompanyMember> allowed = targetUserId.equals(caller.userId())
                     ? requireTarget(tx, company, targetUserId)
                     : requireManager(tx, company, caller.userId())
@@ -102,7 +102,7 @@ public class MembershipService {
         if (role == CompanyRole.OWNER) {
             throw ApiException.invalidField("role", "a join request cannot make an owner");
         }
-        return pool.withTransaction(tx -> DeletedUsers.lockShared(tx, userId)
+        return database.inTransaction(tx -> DeletedUsers.lockShared(tx, userId)
                 .chain(() -> DeletedUsers.isDeleted(tx, userId)).invoke(deleted -> {
                     if (deleted) {
                         throw ApiException.conflict("user_deleted", "This account has been deleted.");
@@ -135,7 +135,7 @@ public class MembershipService {
      * @return how many memberships were removed
      */
     public Uni<Long> forgetDeletedUser(UUID userId) {
-        return pool.withTransaction(tx -> DeletedUsers.lockExclusive(tx, userId)
+        return database.inTransaction(tx -> DeletedUsers.lockExclusive(tx, userId)
                 .chain(() -> DeletedUsers.record(tx, userId, OffsetDateTime.now()))
                 .chain(() -> members.listByUser(tx, userId))
                 .chain(memberships -> memberships.isEmpty()
@@ -148,7 +148,7 @@ public class MembershipService {
                 .invoke(removed -> LOG.infof("Deleted account %s left %d companies", userId, removed));
     }
 
-    private Uni<Void> leaveAll(SqlConnection tx, List<CompanyMember> memberships) {
+    private Uni<Void> leaveAll(Transaction tx, List<CompanyMember> memberships) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (CompanyMember membership : memberships) {
             if (membership.role == CompanyRole.OWNER) {
@@ -158,7 +158,7 @@ public class MembershipService {
         return chain;
     }
 
-    private Uni<Void> deactivateIfLastOwner(SqlConnection tx, CompanyMember membership) {
+    private Uni<Void> deactivateIfLastOwner(Transaction tx, CompanyMember membership) {
         return members.countWithRole(tx, membership.companyId, CompanyRole.OWNER).flatMap(owners -> owners > 1
                 ? Uni.createFrom().voidItem()
                 // locked already, with every company of the person
@@ -172,7 +172,7 @@ public class MembershipService {
                 }));
     }
 
-    private Uni<CompanyMember> requireMember(SqlClient client, Company company, UUID userId) {
+    private Uni<CompanyMember> requireMember(Sql client, Company company, UUID userId) {
         return members.find(client, company.id, userId).map(member -> {
             if (member == null) {
                 throw ApiException.forbidden("not_a_member", "You are not a member of this company.");
@@ -181,7 +181,7 @@ public class MembershipService {
         });
     }
 
-    private Uni<CompanyMember> requireManager(SqlClient client, Company company, UUID userId) {
+    private Uni<CompanyMember> requireManager(Sql client, Company company, UUID userId) {
         return requireMember(client, company, userId).map(member -> {
             if (!member.role.canManageMembers()) {
                 throw ApiException.forbidden("admin_required", "Only an owner or admin of this company may do this.");
@@ -190,7 +190,7 @@ public class MembershipService {
         });
     }
 
-    private Uni<CompanyMember> requireTarget(SqlClient client, Company company, UUID userId) {
+    private Uni<CompanyMember> requireTarget(Sql client, Company company, UUID userId) {
         return members.find(client, company.id, userId).map(member -> {
             if (member == null) {
                 throw ApiException.notFound("member_not_found", "This user is not a member of this company.");
@@ -200,7 +200,7 @@ public class MembershipService {
     }
 
     /** Refuses to take the owner role from the company's last owner. */
-    private Uni<Void> keepAnOwner(SqlConnection tx, Company company, CompanyMember target) {
+    private Uni<Void> keepAnOwner(Transaction tx, Company company, CompanyMember target) {
         if (target.role != CompanyRole.OWNER) {
             return Uni.createFrom().voidItem();
         }

@@ -9,20 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.Database;
 import dev.gatehouse.otp.DeliveryAttempt;
 import dev.gatehouse.otp.Message;
 import dev.gatehouse.otp.api.OtpChannel;
 import dev.gatehouse.otp.client.DeliveryException;
 import dev.gatehouse.otp.client.SmtpMail;
 import dev.gatehouse.otp.repository.MessageRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Transactional messages that other services write themselves (auth-service's password-reset mail, for example),
  * delivered through the same SMTP relay as the codes.
  * <p>
- * Like issuing a code, sending runs in two short transactions around the provider call, so no database connection
+ * Like issuing a code, sending runs in two short steps around the provider call, so no database connection
  * waits on SMTP: the first counts the message against the destination's limit, the second records the outcome. A
  * message the relay refused still counts: the limit bounds what a caller may try, not only what arrived.
  */
@@ -35,12 +35,15 @@ public class MessageService {
     public record Outgoing(OtpChannel channel, String to, String subject, String text, String html) {
     }
 
+    private final Database database;
     private final MessageRepository messages;
     private final RateLimiter rateLimiter;
     private final SmtpMail mail;
     private final OtpMetrics metrics;
 
-    public MessageService(MessageRepository messages, RateLimiter rateLimiter, SmtpMail mail, OtpMetrics metrics) {
+    public MessageService(Database database, MessageRepository messages, RateLimiter rateLimiter, SmtpMail mail,
+            OtpMetrics metrics) {
+        this.database = database;
         this.messages = messages;
         this.rateLimiter = rateLimiter;
         this.mail = mail;
@@ -52,9 +55,9 @@ public class MessageService {
         Outgoing message = checked(request);
         UUID id = UUID.randomUUID();
         OffsetDateTime now = now();
-        return Panache.withTransaction(() -> rateLimiter.consumeTransactional(message.to(), now))
+        return database.inTransaction(tx -> rateLimiter.consumeTransactional(tx, message.to(), now))
                 .chain(() -> deliver(id, message))
-                .flatMap(failure -> Panache.withTransaction(() -> record(id, message, failure, now))
+                .flatMap(failure -> record(id, message, failure, now)
                         .invoke(metrics::message)
                         .map(stored -> {
                             if (failure != null) {
@@ -104,7 +107,7 @@ public class MessageService {
         message.createdAt = now;
         message.status = failure == null ? Message.Status.SENT : Message.Status.FAILED;
         message.error = failure == null ? null : truncate(failure.getMessage(), 1000);
-        return messages.persist(message);
+        return messages.insert(database, message);
     }
 
     private static String truncate(String text, int max) {

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.Database;
+import dev.gatehouse.common.sql.Transaction;
 import dev.gatehouse.otp.DeliveryAttempt;
 import dev.gatehouse.otp.Otp;
 import dev.gatehouse.otp.RevokeReason;
@@ -21,8 +23,6 @@ import dev.gatehouse.otp.repository.DestinationGuardRepository;
 import dev.gatehouse.otp.repository.OtpRepository;
 import dev.gatehouse.otp.security.CodeGenerator;
 import dev.gatehouse.otp.security.CodeHasher;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,7 +31,8 @@ import io.smallrye.mutiny.Uni;
  * Issuing and resending run in two short transactions around the provider call, so no database connection waits
  * on Twilio or SMTP: the first stores the code (hashed) and counts it against the limits, the second records the
  * delivery attempt and, when the provider did not take the message, revokes the code. Either a caller gets a code
- * that was handed to a provider, or it gets an error and no live code exists.
+ * that was handed to a provider, or it gets an error and no live code exists. Each transaction is the pool's: it
+ * commits or rolls back and returns its connection even when the caller stops waiting.
  */
 @ApplicationScoped
 public class OtpService {
@@ -45,6 +46,7 @@ public class OtpService {
             String linkTemplate, String clientIp, String issuedTo) {
     }
 
+    private final Database database;
     private final OtpRepository otps;
     private final DeliveryAttemptRepository attempts;
     private final RateLimiter rateLimiter;
@@ -56,9 +58,10 @@ public class OtpService {
     private final SmsCountries countries;
     private final OtpConfig config;
 
-    public OtpService(OtpRepository otps, DeliveryAttemptRepository attempts, RateLimiter rateLimiter,
+    public OtpService(Database database, OtpRepository otps, DeliveryAttemptRepository attempts, RateLimiter rateLimiter,
             CodeGenerator codes, CodeHasher hasher, Delivery delivery, OtpMetrics metrics,
             DestinationGuardRepository guards, SmsCountries countries, OtpConfig config) {
+        this.database = database;
         this.guards = guards;
         this.countries = countries;
         this.otps = otps;
@@ -78,17 +81,17 @@ public class OtpService {
     public Uni<Otp> issue(IssueRequest request) {
         String country = request.channel() == OtpChannel.SMS ? countries.require(request.destination()) : null;
         String code = codes.newCode();
-        return Panache.withTransaction(() -> storeNew(request, country, code))
+        return database.inTransaction(tx -> storeNew(tx, request, country, code))
                 // Two requests raced past the cooldown check; the unique index let only one of them through.
                 .onFailure(UniqueViolation::is).transform(raced -> OtpProblems.cooldown(config.resendCooldown()))
                 .flatMap(otp -> deliver(otp, code, false));
     }
 
-    private Uni<Otp> storeNew(IssueRequest request, String country, String code) {
+    private Uni<Otp> storeNew(Transaction tx, IssueRequest request, String country, String code) {
         OffsetDateTime now = now();
-        return otps.lockIssuing(request.subjectId(), request.destination(), request.type())
-                .chain(() -> refuseIfGuardLocked(request.destination(), request.type(), now))
-                .chain(() -> otps.latestSent(request.destination(), request.type()))
+        return otps.lockIssuing(tx, request.subjectId(), request.destination(), request.type())
+                .chain(() -> refuseIfGuardLocked(tx, request.destination(), request.type(), now))
+                .chain(() -> otps.latestSent(tx, request.destination(), request.type()))
                 .invoke(latest -> {
                     Duration wait = latest == null ? Duration.ZERO : cooldownLeft(latest, now);
                     if (wait.compareTo(Duration.ZERO) > 0) {
@@ -96,9 +99,9 @@ public class OtpService {
                     }
                 })
                 // Rows of otps before counters, as in a resend: two transactions never wait on each other crosswise.
-                .chain(() -> otps.revokePending(request.subjectId(), request.destination(), request.type(), now))
-                .chain(() -> rateLimiter.consumeCode(request.channel(), request.destination(), request.subjectId(),
-                        request.clientIp(), country, now))
+                .chain(() -> otps.revokePending(tx, request.subjectId(), request.destination(), request.type(), now))
+                .chain(() -> rateLimiter.consumeCode(tx, request.channel(), request.destination(),
+                        request.subjectId(), request.clientIp(), country, now))
                 .chain(() -> {
                     Otp otp = new Otp();
                     otp.id = UUID.randomUUID();
@@ -114,7 +117,7 @@ public class OtpService {
                     otp.createdAt = now;
                     otp.updatedAt = now;
                     renew(otp, code, now);
-                    return otps.persist(otp);
+                    return otps.insert(tx, otp);
                 });
     }
 
@@ -124,36 +127,39 @@ public class OtpService {
      * they lock, and no code for them is checked until the lock ends.
      */
     public Uni<Otp> verify(UUID id, String code, String caller) {
-        return Panache.withTransaction(() -> check(id, code, caller))
+        return database.inTransaction(tx -> check(tx, id, code, caller))
                 .onItemOrFailure().invoke((result, failure) -> metrics.verification(outcomeOf(result, failure)))
                 .map(Committed::orThrow);
     }
 
-    private Uni<Committed<Otp>> check(UUID id, String code, String caller) {
+    private Uni<Committed<Otp>> check(Transaction tx, UUID id, String code, String caller) {
         OffsetDateTime now = now();
-        return otps.findByIdForUpdate(id).flatMap(found -> {
+        return otps.lock(tx, id).flatMap(found -> {
             Otp otp = ownedBy(found, caller);
             refuseIfFinished(otp);
             if (otp.isExpiredAt(now)) {
                 otp.status = OtpStatus.EXPIRED;
-                return Uni.createFrom().item(Committed.<Otp> refused(OtpProblems.expired()));
+                return otps.save(tx, otp).map(expired -> Committed.<Otp> refused(OtpProblems.expired()));
             }
             OtpConfig.LifetimeCap cap = config.lifetimeCap();
             if (!cap.enabled()) {
-                return Uni.createFrom().item(compare(otp, code, now));
-            }
-            return guards.lockFor(otp.destination, otp.type, now).map(guard -> {
-                if (guard.isLockedAt(now)) {
-                    return Committed.<Otp> refused(OtpProblems.destinationLocked(Duration.between(now,
-                            guard.lockedUntil)));
-                }
                 Committed<Otp> result = compare(otp, code, now);
-                if (result.refusal() == null) {
+                return otps.save(tx, otp).map(saved -> result);
+            }
+            return guards.lockFor(tx, otp.destination, otp.type, now).chain(guard -> {
+                if (guard.isLockedAt(now)) {
+                    return Uni.createFrom().item(Committed.<Otp> refused(OtpProblems.destinationLocked(
+                            Duration.between(now, guard.lockedUntil))));
+                }
+                Committed<Otp> compared = compare(otp, code, now);
+                Committed<Otp> result = compared;
+                if (compared.refusal() == null) {
                     guard.clearWrong(now);
                 } else if (guard.countWrong(now, cap.maxWrongCodes(), cap.window(), cap.lockDuration())) {
-                    return Committed.<Otp> refused(OtpProblems.destinationLocked(cap.lockDuration()));
+                    result = Committed.refused(OtpProblems.destinationLocked(cap.lockDuration()));
                 }
-                return result;
+                Committed<Otp> outcome = result;
+                return otps.save(tx, otp).call(() -> guards.save(tx, guard)).map(saved -> outcome);
             });
         });
     }
@@ -173,11 +179,11 @@ public class OtpService {
     }
 
     /** 429 while the destination and type are locked by the lifetime cap: a new code could not be checked anyway. */
-    private Uni<Void> refuseIfGuardLocked(String destination, OtpType type, OffsetDateTime now) {
+    private Uni<Void> refuseIfGuardLocked(Transaction tx, String destination, OtpType type, OffsetDateTime now) {
         if (!config.lifetimeCap().enabled()) {
             return Uni.createFrom().voidItem();
         }
-        return guards.peek(destination, type).map(guard -> {
+        return guards.peek(tx, destination, type).map(guard -> {
             if (guard != null && guard.isLockedAt(now)) {
                 throw OtpProblems.destinationLockedForCodes(Duration.between(now, guard.lockedUntil));
             }
@@ -192,54 +198,54 @@ public class OtpService {
      */
     public Uni<Otp> resend(UUID id, String caller) {
         String code = codes.newCode();
-        return Panache.withTransaction(() -> storeResend(id, code, caller))
+        return database.inTransaction(tx -> storeResend(tx, id, code, caller))
                 .map(Committed::orThrow)
                 .flatMap(otp -> deliver(otp, code, true));
     }
 
-    private Uni<Committed<Otp>> storeResend(UUID id, String code, String caller) {
+    private Uni<Committed<Otp>> storeResend(Transaction tx, UUID id, String code, String caller) {
         OffsetDateTime now = now();
-        return otps.findByIdForUpdate(id).flatMap(found -> {
+        return otps.lock(tx, id).flatMap(found -> {
             Otp otp = ownedBy(found, caller);
             refuseIfFinished(otp);
             if (otp.isExpiredAt(now)) {
                 otp.status = OtpStatus.EXPIRED;
-                return Uni.createFrom().item(Committed.<Otp> refused(OtpProblems.expired()));
+                return otps.save(tx, otp).map(expired -> Committed.<Otp> refused(OtpProblems.expired()));
             }
             Duration wait = cooldownLeft(otp, now);
             if (wait.compareTo(Duration.ZERO) > 0) {
                 throw OtpProblems.resendTooSoon(wait);
             }
             String country = otp.channel == OtpChannel.SMS ? countries.require(otp.destination) : null;
-            return refuseIfGuardLocked(otp.destination, otp.type, now)
-                    .chain(() -> rateLimiter.consumeCode(otp.channel, otp.destination, otp.subjectId, null, country,
-                            now))
-                    .map(ignored -> {
+            return refuseIfGuardLocked(tx, otp.destination, otp.type, now)
+                    .chain(() -> rateLimiter.consumeCode(tx, otp.channel, otp.destination, otp.subjectId, null,
+                            country, now))
+                    .chain(() -> {
                         renew(otp, code, now);
                         otp.resendCount++;
-                        return Committed.ok(otp);
-                    });
+                        return otps.save(tx, otp);
+                    })
+                    .map(Committed::ok);
         });
     }
 
     /** Withdraws a code; a code that already ended (verified, expired, ...) keeps its status. */
-    @WithTransaction
     public Uni<Void> revoke(UUID id, String caller) {
-        return otps.findByIdForUpdate(id).map(found -> {
+        return database.inTransaction(tx -> otps.lock(tx, id).chain(found -> {
             Otp otp = ownedBy(found, caller);
             if (otp == null) {
                 throw OtpProblems.notFound();
             }
-            if (otp.status == OtpStatus.PENDING) {
-                otp.revoke(now(), RevokeReason.CANCELLED);
+            if (otp.status != OtpStatus.PENDING) {
+                return Uni.createFrom().voidItem();
             }
-            return null;
-        });
+            otp.revoke(now(), RevokeReason.CANCELLED);
+            return otps.save(tx, otp).replaceWithVoid();
+        }));
     }
 
-    @WithTransaction
     public Uni<Otp> get(UUID id, String caller) {
-        return otps.findById(id).map(found -> {
+        return otps.findById(database, id).map(found -> {
             Otp otp = ownedBy(found, caller);
             if (otp == null) {
                 throw OtpProblems.notFound();
@@ -255,7 +261,7 @@ public class OtpService {
 
     private Uni<Otp> deliver(Otp otp, String code, boolean resend) {
         return delivery.send(otp, code)
-                .call(outcome -> Panache.withTransaction(() -> record(otp, outcome)))
+                .call(outcome -> database.inTransaction(tx -> record(tx, otp, outcome)))
                 .invoke(outcome -> metrics.delivery(otp, outcome, resend,
                         otp.channel == OtpChannel.SMS ? countries.callingCodeOf(otp.destination) : null))
                 .map(outcome -> {
@@ -266,7 +272,7 @@ public class OtpService {
                 });
     }
 
-    private Uni<Void> record(Otp otp, Delivery.Outcome outcome) {
+    private Uni<Void> record(Transaction tx, Otp otp, Delivery.Outcome outcome) {
         OffsetDateTime now = now();
         DeliveryAttempt attempt = new DeliveryAttempt();
         attempt.id = UUID.randomUUID();
@@ -277,12 +283,12 @@ public class OtpService {
         attempt.createdAt = now;
         if (outcome.delivered()) {
             attempt.status = DeliveryAttempt.Status.SENT;
-            return attempts.persist(attempt).replaceWithVoid();
+            return attempts.insert(tx, attempt);
         }
         attempt.status = DeliveryAttempt.Status.FAILED;
         attempt.errorCode = truncate(outcome.failure().errorCode(), 50);
         attempt.error = truncate(outcome.failure().getMessage(), 1000);
-        return attempts.persist(attempt).chain(() -> otps.revokeUndelivered(otp.id, now)).replaceWithVoid();
+        return attempts.insert(tx, attempt).chain(() -> otps.revokeUndelivered(tx, otp.id, now)).replaceWithVoid();
     }
 
     private void renew(Otp otp, String code, OffsetDateTime now) {

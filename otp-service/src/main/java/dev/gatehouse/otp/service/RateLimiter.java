@@ -12,15 +12,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.ratelimit.FixedWindowLimiter;
 import dev.gatehouse.common.ratelimit.RateLimit;
-import dev.gatehouse.common.ratelimit.SessionStatements;
+import dev.gatehouse.common.sql.Sql;
+import dev.gatehouse.common.sql.Transaction;
 import dev.gatehouse.otp.api.OtpChannel;
 import dev.gatehouse.otp.config.OtpConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * otp-service's limits, counted by the shared {@link FixedWindowLimiter} in {@code otp_rate_limits}. Runs inside
- * the caller's transaction: a refused request rolls its own increments back, so the counters tell how many messages
+ * the caller's transaction (its connection is passed in): a refused request rolls its own increments back, so the counters tell
+ * how many messages
  * were really sent, and a refusal leaves nothing behind.
  * <p>
  * Every code counts against its destination ({@code destination:}); SMS codes also against the SMS budgets: per
@@ -59,20 +60,13 @@ public class RateLimiter {
                 "Text messages are paused for now; try again later.");
     }
 
-    /** Counts one code to {@code destination}, or fails with 429 {@code rate_limited} when over the limit. */
-    public Uni<Void> consumeMessage(String destination, OffsetDateTime now) {
-        return Panache.getSession()
-                .flatMap(session -> limiter.consume(new SessionStatements(session), codes.of("destination:" + destination),
-                        now));
-    }
-
     /**
      * Counts one code (new or resent) against its destination's limit and, for SMS, against every SMS budget;
      * 429 {@code rate_limited} naming the first limit it is over. {@code subjectId} and {@code clientIp} may be
      * {@code null}; {@code country} is the destination's calling code (SMS only).
      */
-    public Uni<Void> consumeCode(OtpChannel channel, String destination, UUID subjectId, String clientIp,
-            String country, OffsetDateTime now) {
+    public Uni<Void> consumeCode(Transaction transaction, OtpChannel channel, String destination, UUID subjectId,
+            String clientIp, String country, OffsetDateTime now) {
         List<RateLimit.Charge> charges = new ArrayList<>();
         charges.add(codes.of("destination:" + destination));
         if (channel == OtpChannel.SMS && smsBudgets) {
@@ -85,19 +79,17 @@ public class RateLimiter {
             charges.add(smsPerCountry.of("sms-country:" + country));
             charges.add(smsGlobal.of("sms-global"));
         }
-        return Panache.getSession().flatMap(session -> limiter.consumeAll(new SessionStatements(session), charges, now));
+        return limiter.consumeAll(transaction, charges, now);
     }
 
     /** Counts one transactional message to {@code destination}; 429 {@code rate_limited} when over the limit. */
-    public Uni<Void> consumeTransactional(String destination, OffsetDateTime now) {
-        return Panache.getSession()
-                .flatMap(
-                        session -> limiter.consume(new SessionStatements(session), messages.of("message:" + destination), now));
+    public Uni<Void> consumeTransactional(Transaction transaction, String destination, OffsetDateTime now) {
+        return limiter.consume(transaction, messages.of("message:" + destination), now);
     }
 
-    /** Drops the windows that started before {@code cutoff}; in the caller's transaction. */
-    public Uni<Integer> deleteWindowsBefore(OffsetDateTime cutoff) {
-        return Panache.getSession().flatMap(session -> limiter.deleteWindowsBefore(new SessionStatements(session), cutoff));
+    /** Drops the windows that started before {@code cutoff}. */
+    public Uni<Integer> deleteWindowsBefore(Sql client, OffsetDateTime cutoff) {
+        return limiter.deleteWindowsBefore(client, cutoff);
     }
 
     /** The longest window of any limit counted here; only windows older than it have certainly ended. */

@@ -9,10 +9,10 @@ import dev.gatehouse.approval.StaffApprovalRequest;
 import dev.gatehouse.approval.repository.ApprovalRequestRepository;
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.Database;
 import dev.gatehouse.common.sql.ImportSourceIds;
+import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Brings staff approval requests over from another system, one source row at a time, as they were (decided ones
@@ -27,19 +27,19 @@ public class ApprovalRequestImportService {
 
     private static final String CHECK_VIOLATION = "23514";
 
-    private final Pool pool;
+    private final Database database;
     private final ApprovalRequestRepository requests;
 
-    public ApprovalRequestImportService(Pool pool, ApprovalRequestRepository requests) {
-        this.pool = pool;
+    public ApprovalRequestImportService(Database database, ApprovalRequestRepository requests) {
+        this.database = database;
         this.requests = requests;
     }
 
     public Uni<ImportOutcome> importRequest(ApprovalRequestImport row) {
-        return pool.withTransaction(tx -> insert(tx, row)).onFailure().recoverWithUni(failure -> {
+        return database.inTransaction(tx -> insert(tx, row)).onFailure().recoverWithUni(failure -> {
             if (UniqueViolation.is(failure)) {
                 // the same row imported at the same moment collides on the mapping or the one-pending index
-                return ImportSourceIds.find(pool, row.sourceSystem(), row.sourceTable(), row.sourceId())
+                return ImportSourceIds.find(database, row.sourceSystem(), row.sourceTable(), row.sourceId())
                         .map(existing -> {
                             if (existing != null) {
                                 return new ImportOutcome(existing, false);
@@ -60,7 +60,7 @@ public class ApprovalRequestImportService {
         });
     }
 
-    private Uni<ImportOutcome> insert(SqlConnection tx, ApprovalRequestImport row) {
+    private Uni<ImportOutcome> insert(Transaction tx, ApprovalRequestImport row) {
         return ImportSourceIds.find(tx, row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new ImportOutcome(existing, false));

@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.Database;
 import dev.gatehouse.common.sql.ImportSourceIds;
+import dev.gatehouse.common.sql.Transaction;
 import dev.gatehouse.company.Company;
 import dev.gatehouse.company.CompanyMember;
 import dev.gatehouse.company.CompanyRole;
@@ -17,8 +19,6 @@ import dev.gatehouse.company.repository.CompanyRepository;
 import dev.gatehouse.company.repository.MemberRepository;
 import dev.gatehouse.company.service.CompanyIdGenerator;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Brings companies and memberships over from another system, one source row at a time.
@@ -33,14 +33,14 @@ public class CompanyImportService {
 
     private static final int ID_ATTEMPTS = 5;
 
-    private final Pool pool;
+    private final Database database;
     private final CompanyRepository companies;
     private final MemberRepository members;
     private final CompanyIdGenerator ids;
 
-    public CompanyImportService(Pool pool, CompanyRepository companies, MemberRepository members,
+    public CompanyImportService(Database database, CompanyRepository companies, MemberRepository members,
             CompanyIdGenerator ids) {
-        this.pool = pool;
+        this.database = database;
         this.companies = companies;
         this.members = members;
         this.ids = ids;
@@ -48,7 +48,7 @@ public class CompanyImportService {
 
     public Uni<ImportOutcome> importCompany(CompanyImport row) {
         return idempotent(row.sourceSystem(), row.sourceTable(), row.sourceId(),
-                () -> Uni.createFrom().deferred(() -> pool.withTransaction(tx -> insertCompany(tx, row)))
+                () -> Uni.createFrom().deferred(() -> database.inTransaction(tx -> insertCompany(tx, row)))
                         // a made-up public id that collides is made up again; a given one is refused
                         .onFailure(failure -> row.companyId() == null && isCompanyIdCollision(failure)).retry()
                         .atMost(ID_ATTEMPTS - 1),
@@ -58,7 +58,7 @@ public class CompanyImportService {
 
     public Uni<ImportOutcome> importMember(MemberImport row) {
         return idempotent(row.sourceSystem(), row.sourceTable(), row.sourceId(),
-                () -> pool.withTransaction(tx -> insertMember(tx, row)),
+                () -> database.inTransaction(tx -> insertMember(tx, row)),
                 failure -> UniqueViolation.constraintOf(failure).orElse("").equals("company_members_pkey")
                         ? alreadyMember()
                         : null);
@@ -71,7 +71,7 @@ public class CompanyImportService {
     private Uni<ImportOutcome> idempotent(String system, String table, String id, Supplier<Uni<ImportOutcome>> work,
             Function<Throwable, ApiException> conflict) {
         return work.get().onFailure(UniqueViolation::is).recoverWithUni(failure -> ImportSourceIds
-                .find(pool, system, table, id).map(existing -> {
+                .find(database, system, table, id).map(existing -> {
                     if (existing != null) {
                         return new ImportOutcome(existing, false);
                     }
@@ -83,7 +83,7 @@ public class CompanyImportService {
                 }));
     }
 
-    private Uni<ImportOutcome> insertCompany(SqlConnection tx, CompanyImport row) {
+    private Uni<ImportOutcome> insertCompany(Transaction tx, CompanyImport row) {
         return ImportSourceIds.find(tx, row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new ImportOutcome(existing, false));
@@ -109,7 +109,7 @@ public class CompanyImportService {
         });
     }
 
-    private Uni<ImportOutcome> insertMember(SqlConnection tx, MemberImport row) {
+    private Uni<ImportOutcome> insertMember(Transaction tx, MemberImport row) {
         return ImportSourceIds.find(tx, row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new ImportOutcome(existing, false));
