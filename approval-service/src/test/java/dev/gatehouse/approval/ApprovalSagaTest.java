@@ -168,8 +168,8 @@ class ApprovalSagaTest {
     }
 
     /**
-     * One pass of the reconciliation job, as the scheduler would run it: on a Vert.x context, which Hibernate Reactive
-     * needs. Other tests' unfinished approvals may be settled by it too.
+     * One pass of the reconciliation job, as the scheduler would run it: on a Vert.x context, where the service's
+     * reactive calls expect to run. Other tests' unfinished approvals may be settled by it too.
      */
     private void reconcile() {
         try {

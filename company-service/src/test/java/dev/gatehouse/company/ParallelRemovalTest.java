@@ -19,9 +19,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Members removed and leaving in parallel, in many companies at once: every removal answers 204 and none fails inside
- * Hibernate Reactive. Removing a loaded entity under concurrency used to fail now and then with HR000069 (a flush
- * completing on another event loop than the session's) and answer 500.
+ * Members removed and leaving in parallel, in many companies at once: every removal answers 204. When the service
+ * used Hibernate Reactive, removing a loaded entity under concurrency failed now and then with HR000069 (a flush
+ * completing on another event loop than the session's) and answered 500.
  */
 @QuarkusTest
 @QuarkusTestResource(TrustAuthService.class)

@@ -6,8 +6,8 @@ import io.vertx.core.Vertx;
 
 /**
  * Calls to other services answer on whatever thread finished them: the service-token fetch, a fault-tolerance
- * timeout and a retry's back-off all complete elsewhere. Hibernate Reactive expects its session to be used from the
- * Vert.x context that opened it, so a caller inside a session gets the result back on its own context.
+ * timeout and a retry's back-off all complete elsewhere. Hibernate Reactive (auth-service) expects its session to be
+ * used from the Vert.x context that opened it, so a caller gets the result back on its own context.
  */
 public final class CallerContext {
 
