@@ -15,7 +15,6 @@ import dev.gatehouse.common.sql.Database;
 import dev.gatehouse.common.sql.Sql;
 import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -41,20 +40,20 @@ public class ApprovalRequestRepository {
     }
 
     public Uni<StaffApprovalRequest> findById(UUID id) {
-        return database.execute("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE id = $1", Tuple.of(id))
-                .map(ApprovalRequestRepository::firstOrNull);
+        return database.first("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE id = $1", Tuple.of(id),
+                StaffApprovalRequest::from);
     }
 
     /** Reads the request for update: concurrent decisions on it wait for each other (SELECT ... FOR NO KEY UPDATE). */
     public Uni<StaffApprovalRequest> lock(Transaction transaction, UUID id) {
         return transaction
-                .execute("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE id = $1 FOR NO KEY UPDATE", Tuple.of(id))
-                .map(ApprovalRequestRepository::firstOrNull);
+                .first("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE id = $1 FOR NO KEY UPDATE", Tuple.of(id),
+                        StaffApprovalRequest::from);
     }
 
     public Uni<List<StaffApprovalRequest>> listByUser(UUID userId) {
-        return database.execute("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE user_id = $1"
-                + NEWEST_FIRST, Tuple.of(userId)).map(ApprovalRequestRepository::all);
+        return database.all("SELECT " + COLUMNS + " FROM staff_approval_requests WHERE user_id = $1"
+                + NEWEST_FIRST, Tuple.of(userId), StaffApprovalRequest::from);
     }
 
     /**
@@ -82,28 +81,28 @@ public class ApprovalRequestRepository {
         parameters.add((long) page * size);
         String query = "SELECT " + COLUMNS + ", count(*) OVER () AS total_items" + where + NEWEST_FIRST
                 + " LIMIT $" + (parameters.size() - 1) + " OFFSET $" + parameters.size();
-        return database.execute(query, Tuple.from(parameters)).chain(rows -> {
-            List<StaffApprovalRequest> items = all(rows);
-            if (rows.size() > 0) {
-                return Uni.createFrom().item(new RequestPage(items, rows.iterator().next().getLong("total_items")));
+        return database.all(query, Tuple.from(parameters), row -> row).chain(rows -> {
+            List<StaffApprovalRequest> items = rows.stream().map(StaffApprovalRequest::from).toList();
+            if (!rows.isEmpty()) {
+                return Uni.createFrom().item(new RequestPage(items, rows.get(0).getLong("total_items")));
             }
             if (page == 0) {
                 return Uni.createFrom().item(new RequestPage(items, 0));
             }
-            return database.execute("SELECT count(*)" + countWhere, Tuple.from(countParameters))
-                    .map(count -> new RequestPage(items, count.iterator().next().getLong(0)));
+            return database.first("SELECT count(*)" + countWhere, Tuple.from(countParameters), row -> row.getLong(0))
+                    .map(total -> new RequestPage(items, total));
         });
     }
 
     /** Stores a new request as it is; fails with a unique violation when a second one would be pending. */
     public Uni<StaffApprovalRequest> insert(Transaction transaction, StaffApprovalRequest request) {
-        return transaction.execute("INSERT INTO staff_approval_requests (" + COLUMNS + ") VALUES ($1, $2, $3, $4,"
+        return transaction.first("INSERT INTO staff_approval_requests (" + COLUMNS + ") VALUES ($1, $2, $3, $4,"
                 + " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING " + COLUMNS,
                 Tuple.from(Arrays.asList(request.id, request.companyId, request.userId,
                         name(request.requestedRole), name(request.grantedRole), request.status.name(), request.message,
                         request.requesterEmail, request.requesterPhone, request.reviewerId, request.reviewedAt,
-                        request.reason, request.expiresAt, request.createdAt, request.updatedAt)))
-                .map(ApprovalRequestRepository::firstOrNull);
+                        request.reason, request.expiresAt, request.createdAt, request.updatedAt)),
+                StaffApprovalRequest::from);
     }
 
     /**
@@ -111,16 +110,16 @@ public class ApprovalRequestRepository {
      * {@link #lock}; the rest of a request never changes.
      */
     public Uni<StaffApprovalRequest> saveDecision(Transaction transaction, StaffApprovalRequest request) {
-        return transaction.execute("UPDATE staff_approval_requests SET status = $2, granted_role = $3,"
+        return transaction.first("UPDATE staff_approval_requests SET status = $2, granted_role = $3,"
                 + " reviewer_id = $4, reviewed_at = $5, reason = $6, updated_at = $7 WHERE id = $1 RETURNING " + COLUMNS,
                 Tuple.from(Arrays.asList(request.id, request.status.name(), name(request.grantedRole),
-                        request.reviewerId, request.reviewedAt, request.reason, request.updatedAt)))
-                .map(ApprovalRequestRepository::firstOrNull);
+                        request.reviewerId, request.reviewedAt, request.reason, request.updatedAt)),
+                StaffApprovalRequest::from);
     }
 
     /** Marks every overdue pending request EXPIRED in one statement; returns how many. */
-    public Uni<Integer> expireOverdue(Sql client, OffsetDateTime now) {
-        return client.execute("UPDATE staff_approval_requests SET status = 'EXPIRED', updated_at = $1"
+    public Uni<Integer> expireOverdue(Sql sql, OffsetDateTime now) {
+        return sql.execute("UPDATE staff_approval_requests SET status = 'EXPIRED', updated_at = $1"
                 + " WHERE status = 'PENDING' AND expires_at <= $1", Tuple.of(now)).map(RowSet::rowCount);
     }
 
@@ -133,9 +132,9 @@ public class ApprovalRequestRepository {
 
     /** Requests in APPROVING last touched before {@code cutoff}, oldest first. */
     public Uni<List<StaffApprovalRequest>> approvingSince(OffsetDateTime cutoff, int limit) {
-        return database.execute("SELECT " + COLUMNS + " FROM staff_approval_requests"
+        return database.all("SELECT " + COLUMNS + " FROM staff_approval_requests"
                 + " WHERE status = 'APPROVING' AND updated_at < $1 ORDER BY updated_at LIMIT $2",
-                Tuple.of(cutoff, (long) limit)).map(ApprovalRequestRepository::all);
+                Tuple.of(cutoff, (long) limit), StaffApprovalRequest::from);
     }
 
     public Uni<Long> deleteByUser(Transaction transaction, UUID userId) {
@@ -145,17 +144,5 @@ public class ApprovalRequestRepository {
 
     private static String name(CompanyRole role) {
         return role == null ? null : role.name();
-    }
-
-    private static StaffApprovalRequest firstOrNull(RowSet<Row> rows) {
-        return rows.size() == 0 ? null : StaffApprovalRequest.from(rows.iterator().next());
-    }
-
-    private static List<StaffApprovalRequest> all(RowSet<Row> rows) {
-        List<StaffApprovalRequest> requests = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            requests.add(StaffApprovalRequest.from(row));
-        }
-        return requests;
     }
 }

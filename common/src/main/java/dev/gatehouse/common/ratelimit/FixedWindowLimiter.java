@@ -18,7 +18,6 @@ import dev.gatehouse.common.problem.Problem;
 import dev.gatehouse.common.sql.Sql;
 import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -203,16 +202,12 @@ public final class FixedWindowLimiter {
 
         @Override
         public Uni<List<Object[]>> rows(String sql, List<Object> parameters) {
-            return this.sql.execute(sql, Tuple.from(parameters)).map(rows -> {
-                List<Object[]> values = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    Object[] columns = new Object[row.size()];
-                    for (int i = 0; i < columns.length; i++) {
-                        columns[i] = row.getValue(i);
-                    }
-                    values.add(columns);
+            return this.sql.all(sql, Tuple.from(parameters), row -> {
+                Object[] columns = new Object[row.size()];
+                for (int i = 0; i < columns.length; i++) {
+                    columns[i] = row.getValue(i);
                 }
-                return values;
+                return columns;
             });
         }
 

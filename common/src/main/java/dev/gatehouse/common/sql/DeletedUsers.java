@@ -37,8 +37,8 @@ public final class DeletedUsers {
      * committed when it started, so a check inside the locking statement could miss a deletion it waited for.
      */
     public static Uni<Boolean> isDeleted(Sql sql, UUID userId) {
-        return sql.execute("SELECT EXISTS (SELECT 1 FROM deleted_users WHERE user_id = $1)", Tuple.of(userId))
-                .map(rows -> rows.iterator().next().getBoolean(0));
+        return sql.first("SELECT EXISTS (SELECT 1 FROM deleted_users WHERE user_id = $1)", Tuple.of(userId),
+                row -> row.getBoolean(0));
     }
 
     /** Records the deletion; a repeated record keeps the first time. Returns whether this was the first record. */

@@ -16,10 +16,9 @@ public final class ImportSourceIds {
 
     /** The Gatehouse id the source row was imported as, or null when it was not. */
     public static Uni<UUID> find(Sql sql, String sourceSystem, String sourceTable, String sourceId) {
-        return sql.execute("SELECT gatehouse_id FROM import_source_ids"
+        return sql.first("SELECT gatehouse_id FROM import_source_ids"
                 + " WHERE source_system = $1 AND source_table = $2 AND source_id = $3",
-                Tuple.of(sourceSystem, sourceTable, sourceId))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+                Tuple.of(sourceSystem, sourceTable, sourceId), row -> row.getUUID(0));
     }
 
     /** Fails with a unique violation on {@code import_source_ids_pkey} when the source row is already listed. */

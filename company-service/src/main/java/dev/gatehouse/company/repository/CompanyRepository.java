@@ -1,6 +1,5 @@
 package dev.gatehouse.company.repository;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +12,6 @@ import dev.gatehouse.common.sql.Transaction;
 import dev.gatehouse.company.Company;
 import dev.gatehouse.company.CompanyRole;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -31,27 +28,25 @@ public class CompanyRepository {
     public record Membership(Company company, CompanyRole role) {
     }
 
-    public Uni<Company> findById(Sql client, UUID id) {
-        return client.execute("SELECT " + COLUMNS + " FROM companies WHERE id = $1", Tuple.of(id))
-                .map(CompanyRepository::firstOrNull);
+    public Uni<Company> findById(Sql sql, UUID id) {
+        return sql.first("SELECT " + COLUMNS + " FROM companies WHERE id = $1", Tuple.of(id), Company::from);
     }
 
-    public Uni<Company> findByCompanyId(Sql client, String companyId) {
-        return client.execute("SELECT " + COLUMNS + " FROM companies WHERE company_id = $1", Tuple.of(companyId))
-                .map(CompanyRepository::firstOrNull);
+    public Uni<Company> findByCompanyId(Sql sql, String companyId) {
+        return sql.first("SELECT " + COLUMNS + " FROM companies WHERE company_id = $1", Tuple.of(companyId), Company::from);
     }
 
     /** Reads a company for update by its public id; null when there is none. */
     public Uni<Company> lockByCompanyId(Transaction transaction, String companyId) {
         return transaction
-                .execute("SELECT " + COLUMNS + " FROM companies WHERE company_id = $1 FOR NO KEY UPDATE", Tuple.of(companyId))
-                .map(CompanyRepository::firstOrNull);
+                .first("SELECT " + COLUMNS + " FROM companies WHERE company_id = $1 FOR NO KEY UPDATE", Tuple.of(companyId),
+                        Company::from);
     }
 
     /** Reads a company for update by its internal id; null when there is none. */
     public Uni<Company> lock(Transaction transaction, UUID id) {
-        return transaction.execute("SELECT " + COLUMNS + " FROM companies WHERE id = $1 FOR NO KEY UPDATE", Tuple.of(id))
-                .map(CompanyRepository::firstOrNull);
+        return transaction.first("SELECT " + COLUMNS + " FROM companies WHERE id = $1 FOR NO KEY UPDATE", Tuple.of(id),
+                Company::from);
     }
 
     /**
@@ -64,30 +59,24 @@ public class CompanyRepository {
     }
 
     /** The person's companies, each with the person's role, oldest membership first: one query. */
-    public Uni<List<Membership>> ofMember(Sql client, UUID userId) {
-        return client.execute("SELECT c.id, c.company_id, c.name, c.country_code, c.phone_number, c.status,"
+    public Uni<List<Membership>> ofMember(Sql sql, UUID userId) {
+        return sql.all("SELECT c.id, c.company_id, c.name, c.country_code, c.phone_number, c.status,"
                 + " c.status_reason, c.status_changed_at, c.phone_verified_at, c.pending_verification_id, c.created_by,"
                 + " c.created_at, c.updated_at, m.role AS member_role"
                 + " FROM company_members m JOIN companies c ON c.id = m.company_id"
-                + " WHERE m.user_id = $1 ORDER BY m.joined_at, c.id", Tuple.of(userId)).map(rows -> {
-                    List<Membership> memberships = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        memberships.add(new Membership(Company.from(row),
-                                CompanyRole.valueOf(row.getString("member_role"))));
-                    }
-                    return memberships;
-                });
+                + " WHERE m.user_id = $1 ORDER BY m.joined_at, c.id", Tuple.of(userId),
+                row -> new Membership(Company.from(row), CompanyRole.valueOf(row.getString("member_role"))));
     }
 
     /** Stores a new company; fails with a unique violation on {@code companies_company_id_key} for a taken id. */
     public Uni<Company> insert(Transaction transaction, Company company) {
-        return transaction.execute("INSERT INTO companies (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7,"
+        return transaction.first("INSERT INTO companies (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7,"
                 + " $8, $9, $10, $11, $12, $13) RETURNING " + COLUMNS,
                 Tuple.from(Arrays.asList(company.id, company.companyId, company.name, company.countryCode,
                         company.phoneNumber, company.status.name(), company.statusReason, company.statusChangedAt,
                         company.phoneVerifiedAt, company.pendingVerificationId, company.createdBy, company.createdAt,
-                        company.updatedAt)))
-                .map(CompanyRepository::firstOrNull);
+                        company.updatedAt)),
+                Company::from);
     }
 
     /**
@@ -96,20 +85,16 @@ public class CompanyRepository {
      * {@code updated_at}.
      */
     public Uni<Company> saveState(Transaction transaction, Company company) {
-        return transaction.execute("UPDATE companies SET status = $2, status_reason = $3, status_changed_at = $4,"
+        return transaction.first("UPDATE companies SET status = $2, status_reason = $3, status_changed_at = $4,"
                 + " phone_verified_at = $5, pending_verification_id = $6 WHERE id = $1 RETURNING " + COLUMNS,
                 Tuple.from(Arrays.asList(company.id, company.status.name(), company.statusReason,
-                        company.statusChangedAt, company.phoneVerifiedAt, company.pendingVerificationId)))
-                .map(CompanyRepository::firstOrNull);
+                        company.statusChangedAt, company.phoneVerifiedAt, company.pendingVerificationId)),
+                Company::from);
     }
 
     /** Remembers the code otp-service sent to the company's phone, replacing any earlier one. */
-    public Uni<Void> startVerification(Sql client, UUID id, UUID otpId) {
-        return client.execute("UPDATE companies SET pending_verification_id = $2 WHERE id = $1", Tuple.of(id, otpId))
+    public Uni<Void> startVerification(Sql sql, UUID id, UUID otpId) {
+        return sql.execute("UPDATE companies SET pending_verification_id = $2 WHERE id = $1", Tuple.of(id, otpId))
                 .replaceWithVoid();
-    }
-
-    private static Company firstOrNull(RowSet<Row> rows) {
-        return rows.size() == 0 ? null : Company.from(rows.iterator().next());
     }
 }

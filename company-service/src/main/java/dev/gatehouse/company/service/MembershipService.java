@@ -172,8 +172,8 @@ public class MembershipService {
                 }));
     }
 
-    private Uni<CompanyMember> requireMember(Sql client, Company company, UUID userId) {
-        return members.find(client, company.id, userId).map(member -> {
+    private Uni<CompanyMember> requireMember(Sql sql, Company company, UUID userId) {
+        return members.find(sql, company.id, userId).map(member -> {
             if (member == null) {
                 throw ApiException.forbidden("not_a_member", "You are not a member of this company.");
             }
@@ -181,8 +181,8 @@ public class MembershipService {
         });
     }
 
-    private Uni<CompanyMember> requireManager(Sql client, Company company, UUID userId) {
-        return requireMember(client, company, userId).map(member -> {
+    private Uni<CompanyMember> requireManager(Sql sql, Company company, UUID userId) {
+        return requireMember(sql, company, userId).map(member -> {
             if (!member.role.canManageMembers()) {
                 throw ApiException.forbidden("admin_required", "Only an owner or admin of this company may do this.");
             }
@@ -190,8 +190,8 @@ public class MembershipService {
         });
     }
 
-    private Uni<CompanyMember> requireTarget(Sql client, Company company, UUID userId) {
-        return members.find(client, company.id, userId).map(member -> {
+    private Uni<CompanyMember> requireTarget(Sql sql, Company company, UUID userId) {
+        return members.find(sql, company.id, userId).map(member -> {
             if (member == null) {
                 throw ApiException.notFound("member_not_found", "This user is not a member of this company.");
             }

@@ -13,8 +13,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class DeliveryAttemptRepository {
 
-    public Uni<Void> insert(Sql client, DeliveryAttempt attempt) {
-        return client.execute("INSERT INTO otp_delivery_attempts (id, otp_id, channel, provider,"
+    public Uni<Void> insert(Sql sql, DeliveryAttempt attempt) {
+        return sql.execute("INSERT INTO otp_delivery_attempts (id, otp_id, channel, provider,"
                 + " provider_message_id, status, error_code, error, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 Tuple.from(Arrays.asList(attempt.id, attempt.otpId, attempt.channel.name(), attempt.provider,
                         attempt.providerMessageId, attempt.status.name(), attempt.errorCode, attempt.error,

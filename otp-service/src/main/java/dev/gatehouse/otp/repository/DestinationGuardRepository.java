@@ -25,17 +25,15 @@ public class DestinationGuardRepository {
      */
     public Uni<DestinationGuard> lockFor(Transaction transaction, String destination, OtpType type,
             OffsetDateTime now) {
-        return transaction.execute("INSERT INTO otp_destination_guards (destination, type, updated_at)"
+        return transaction.first("INSERT INTO otp_destination_guards (destination, type, updated_at)"
                 + " VALUES ($1, $2, $3) ON CONFLICT (destination, type) DO UPDATE SET wrong_count = otp_destination_guards.wrong_count"
-                + " RETURNING " + COLUMNS, Tuple.of(destination, type.name(), now))
-                .map(rows -> DestinationGuard.from(rows.iterator().next()));
+                + " RETURNING " + COLUMNS, Tuple.of(destination, type.name(), now), DestinationGuard::from);
     }
 
     /** The guard without a lock, or {@code null}: for a quick refusal before anything is sent. */
-    public Uni<DestinationGuard> peek(Sql client, String destination, OtpType type) {
-        return client.execute("SELECT " + COLUMNS + " FROM otp_destination_guards"
-                + " WHERE destination = $1 AND type = $2", Tuple.of(destination, type.name()))
-                .map(rows -> rows.size() == 0 ? null : DestinationGuard.from(rows.iterator().next()));
+    public Uni<DestinationGuard> peek(Sql sql, String destination, OtpType type) {
+        return sql.first("SELECT " + COLUMNS + " FROM otp_destination_guards"
+                + " WHERE destination = $1 AND type = $2", Tuple.of(destination, type.name()), DestinationGuard::from);
     }
 
     /** Writes back a guard read with {@link #lockFor} after a guess counted or cleared it. */
@@ -48,8 +46,8 @@ public class DestinationGuardRepository {
     }
 
     /** Drops guards that neither count nor lock any more. */
-    public Uni<Integer> deleteIdleBefore(Sql client, OffsetDateTime windowCutoff, OffsetDateTime now) {
-        return client.execute("DELETE FROM otp_destination_guards WHERE (locked_until IS NULL OR locked_until <= $1)"
+    public Uni<Integer> deleteIdleBefore(Sql sql, OffsetDateTime windowCutoff, OffsetDateTime now) {
+        return sql.execute("DELETE FROM otp_destination_guards WHERE (locked_until IS NULL OR locked_until <= $1)"
                 + " AND (window_started_at IS NULL OR window_started_at < $2)", Tuple.of(now, windowCutoff))
                 .map(RowSet::rowCount);
     }

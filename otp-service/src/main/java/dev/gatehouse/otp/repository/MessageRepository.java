@@ -15,8 +15,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class MessageRepository {
 
-    public Uni<Message> insert(Sql client, Message message) {
-        return client.execute("INSERT INTO messages (id, channel, destination, subject, status, error, created_at)"
+    public Uni<Message> insert(Sql sql, Message message) {
+        return sql.execute("INSERT INTO messages (id, channel, destination, subject, status, error, created_at)"
                 + " VALUES ($1, $2, $3, $4, $5, $6, $7)",
                 Tuple.from(Arrays.asList(message.id, message.channel.name(), message.destination,
                         message.subject, message.status.name(), message.error, message.createdAt)))
@@ -24,8 +24,8 @@ public class MessageRepository {
     }
 
     /** Drops the records of messages older than the retention; they only serve support and audit. */
-    public Uni<Integer> deleteBefore(Sql client, OffsetDateTime cutoff) {
-        return client.execute("DELETE FROM messages WHERE created_at < $1", Tuple.of(cutoff))
+    public Uni<Integer> deleteBefore(Sql sql, OffsetDateTime cutoff) {
+        return sql.execute("DELETE FROM messages WHERE created_at < $1", Tuple.of(cutoff))
                 .map(RowSet::rowCount);
     }
 }

@@ -88,8 +88,8 @@ public class RateLimiter {
     }
 
     /** Drops the windows that started before {@code cutoff}. */
-    public Uni<Integer> deleteWindowsBefore(Sql client, OffsetDateTime cutoff) {
-        return limiter.deleteWindowsBefore(client, cutoff);
+    public Uni<Integer> deleteWindowsBefore(Sql sql, OffsetDateTime cutoff) {
+        return limiter.deleteWindowsBefore(sql, cutoff);
     }
 
     /** The longest window of any limit counted here; only windows older than it have certainly ended. */
