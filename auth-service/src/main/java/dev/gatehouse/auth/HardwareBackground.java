@@ -3,24 +3,25 @@ package dev.gatehouse.auth;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
-/** A person's hardware background (seed 003). */
-@Entity
-@Table(name = "hardware_background")
+/**
+ * A person's hardware background (seed 003). A row of {@code hardware_background};
+ * {@link dev.gatehouse.auth.repository.HardwareBackgroundRepository} reads and writes it.
+ */
 public class HardwareBackground extends Background {
 
-    /** "_text" is PostgreSQL's own name for text[], which is what the reactive schema validator reads back. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "preferred_platforms", columnDefinition = "_text", nullable = false)
+    /** A {@code TEXT[]} column. */
     public List<String> preferredPlatforms = new ArrayList<>();
 
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "device_types", columnDefinition = "_text", nullable = false)
+    /** A {@code TEXT[]} column. */
     public List<String> deviceTypes = new ArrayList<>();
+
+    /** The background a row of {@code hardware_background} holds. */
+    public static HardwareBackground from(Row row) {
+        HardwareBackground background = readCommon(new HardwareBackground(), row);
+        background.preferredPlatforms = list(row, "preferred_platforms");
+        background.deviceTypes = list(row, "device_types");
+        return background;
+    }
 }

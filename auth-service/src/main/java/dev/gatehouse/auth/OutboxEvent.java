@@ -3,59 +3,63 @@ package dev.gatehouse.auth;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * An event for another service, written in the transaction of the change it announces and delivered afterwards by
- * the outbox relay until the destination acknowledges it.
+ * the outbox relay until the destination acknowledges it. A row of {@code outbox_events};
+ * {@link dev.gatehouse.auth.repository.OutboxRepository} reads and writes it.
  */
-@Entity
-@Table(name = "outbox_events")
 public class OutboxEvent {
 
     /** An account was deleted; the destination forgets the person and refuses them from then on. */
     public static final String USER_DELETED = "user-deleted";
 
+    /** Stored by name. */
     public enum Status {
         PENDING,
         DELIVERED
     }
 
-    @Id
     public UUID id;
 
-    @Column(name = "event_type", nullable = false, updatable = false)
+    /** Never changes once the row exists. */
     public String eventType;
 
-    @Column(name = "subject_id", nullable = false, updatable = false)
+    /** Never changes once the row exists. */
     public UUID subjectId;
 
-    @Column(nullable = false, updatable = false)
+    /** Never changes once the row exists. */
     public String destination;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Status status;
 
-    @Column(nullable = false)
     public int attempts;
 
-    @Column(name = "next_attempt_at", nullable = false)
     public OffsetDateTime nextAttemptAt;
 
-    @Column(name = "last_error")
     public String lastError;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    /** Never changes once the row exists. */
     public OffsetDateTime createdAt;
 
-    @Column(name = "delivered_at")
     public OffsetDateTime deliveredAt;
+
+    /** The event a row of {@code outbox_events} holds. */
+    public static OutboxEvent from(Row row) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = row.getUUID("id");
+        event.eventType = row.getString("event_type");
+        event.subjectId = row.getUUID("subject_id");
+        event.destination = row.getString("destination");
+        event.status = Status.valueOf(row.getString("status"));
+        event.attempts = row.getInteger("attempts");
+        event.nextAttemptAt = row.getOffsetDateTime("next_attempt_at");
+        event.lastError = row.getString("last_error");
+        event.createdAt = row.getOffsetDateTime("created_at");
+        event.deliveredAt = row.getOffsetDateTime("delivered_at");
+        return event;
+    }
 
     public static OutboxEvent userDeleted(UUID userId, String destination, OffsetDateTime now) {
         OutboxEvent event = new OutboxEvent();

@@ -3,21 +3,15 @@ package dev.gatehouse.auth;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-import org.hibernate.annotations.ColumnTransformer;
+import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * One forgot-password request (seed 004): a link or a six-digit code sent by email, known here only by its hash.
+ * One forgot-password request (seed 004): a link or a six-digit code sent by email, known here only by its hash. A
+ * row of {@code password_resets}; {@link dev.gatehouse.auth.repository.PasswordResetRepository} reads and writes it.
  * <p>
  * The seed's timestamps are {@code TIMESTAMP} without a time zone; they always hold UTC, written from Java, so no
  * comparison depends on the database session's time zone.
  */
-@Entity
-@Table(name = "password_resets")
 public class PasswordReset {
 
     public static final String EMAIL_LINK = "email_link";
@@ -28,53 +22,61 @@ public class PasswordReset {
     public static final String EXPIRED = "expired";
     public static final String REVOKED = "revoked";
 
-    @Id
     public UUID id;
 
-    /** The seed's name for the account reference; it points at {@code users(id)}. */
-    @Column(name = "customer_id", nullable = false, updatable = false)
+    /** The seed's name for the account reference ({@code customer_id}); it points at {@code users(id)}. */
     public UUID userId;
 
     /** The address the reset was sent to, lower-cased, as the user row held it then. */
-    @Column(nullable = false, updatable = false)
     public String email;
 
-    @Column(name = "reset_type", nullable = false, updatable = false)
     public String resetType;
 
-    @Column(nullable = false)
     public String status;
 
     /** SHA-256 hex of a link token, or an Argon2id PHC string of a code (salted, so unique as the index demands). */
-    @Column(name = "token_hash", nullable = false, updatable = false)
     public String tokenHash;
 
-    @Column(name = "attempt_count", nullable = false)
     public int attemptCount;
 
-    @Column(name = "max_attempts", nullable = false)
     public int maxAttempts;
 
-    @Column(name = "expires_at", nullable = false)
     public LocalDateTime expiresAt;
 
-    @Column(name = "used_at")
     public LocalDateTime usedAt;
 
-    @Column(name = "user_agent", updatable = false)
     public String userAgent;
 
     /**
-     * The column is PostgreSQL {@code inet}. The reactive driver would bind a Java string as text and PostgreSQL
-     * refuses text for inet, so the value is cast on the way in (through varchar, which pins the parameter's type)
-     * and read back as the bare address.
+     * The column is PostgreSQL {@code inet}. A parameter typed inet takes only the pg client's own {@code Inet}, and
+     * PostgreSQL refuses text for inet, so the repository casts the string on the way in (through varchar, which
+     * pins the parameter's type) and reads it back as the bare address ({@code host(ip_address)}).
      */
-    @ColumnTransformer(read = "host(ip_address)", write = "cast(cast(? as varchar) as inet)")
-    @Column(name = "ip_address", columnDefinition = "inet", updatable = false)
     public String ipAddress;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
     public LocalDateTime createdAt;
+
+    /**
+     * The reset a row of {@code password_resets} holds; {@code ip_address} must be selected as
+     * {@code host(ip_address) AS ip_address}. The timestamps are read as they are stored: UTC without a zone.
+     */
+    public static PasswordReset from(Row row) {
+        PasswordReset reset = new PasswordReset();
+        reset.id = row.getUUID("id");
+        reset.userId = row.getUUID("customer_id");
+        reset.email = row.getString("email");
+        reset.resetType = row.getString("reset_type");
+        reset.status = row.getString("status");
+        reset.tokenHash = row.getString("token_hash");
+        reset.attemptCount = row.getInteger("attempt_count");
+        reset.maxAttempts = row.getInteger("max_attempts");
+        reset.expiresAt = row.getLocalDateTime("expires_at");
+        reset.usedAt = row.getLocalDateTime("used_at");
+        reset.userAgent = row.getString("user_agent");
+        reset.ipAddress = row.getString("ip_address");
+        reset.createdAt = row.getLocalDateTime("created_at");
+        return reset;
+    }
 
     public boolean isPending() {
         return PENDING.equals(status);

@@ -3,52 +3,57 @@ package dev.gatehouse.auth;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
-/** One issued refresh token, known only by its SHA-256 hash. It is good for a single rotation. */
-@Entity
-@Table(name = "refresh_tokens")
+/**
+ * One issued refresh token, known only by its SHA-256 hash. It is good for a single rotation. A row of
+ * {@code refresh_tokens}.
+ */
 public class RefreshToken {
 
-    @Id
     public UUID id;
 
-    @Column(name = "session_id", nullable = false)
     public UUID sessionId;
 
-    @Column(name = "user_id", nullable = false)
     public UUID userId;
 
-    @Column(name = "token_hash", nullable = false)
     public String tokenHash;
 
-    @Column(name = "device_id")
     public String deviceId;
 
-    @Column(name = "ip_address")
     public String ipAddress;
 
-    @Column(name = "user_agent")
     public String userAgent;
 
-    @Column(name = "expires_at", nullable = false)
     public OffsetDateTime expiresAt;
 
-    @Column(nullable = false)
     public boolean revoked;
 
-    @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
 
-    @Column(name = "replaced_at")
     public OffsetDateTime replacedAt;
 
-    @Column(name = "replaced_by")
     public UUID replacedBy;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
+
+    /** The token a row of {@code refresh_tokens} holds. */
+    public static RefreshToken from(Row row) {
+        RefreshToken token = new RefreshToken();
+        token.id = row.getUUID("id");
+        token.sessionId = row.getUUID("session_id");
+        token.userId = row.getUUID("user_id");
+        token.tokenHash = row.getString("token_hash");
+        token.deviceId = row.getString("device_id");
+        token.ipAddress = row.getString("ip_address");
+        token.userAgent = row.getString("user_agent");
+        token.expiresAt = row.getOffsetDateTime("expires_at");
+        token.revoked = row.getBoolean("revoked");
+        token.revokedAt = row.getOffsetDateTime("revoked_at");
+        token.replacedAt = row.getOffsetDateTime("replaced_at");
+        token.replacedBy = row.getUUID("replaced_by");
+        token.createdAt = row.getOffsetDateTime("created_at");
+        return token;
+    }
+
 }

@@ -3,24 +3,25 @@ package dev.gatehouse.auth;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
-/** A person's software background (seed 003). */
-@Entity
-@Table(name = "software_background")
+/**
+ * A person's software background (seed 003). A row of {@code software_background};
+ * {@link dev.gatehouse.auth.repository.SoftwareBackgroundRepository} reads and writes it.
+ */
 public class SoftwareBackground extends Background {
 
-    /** "_text" is PostgreSQL's own name for text[], which is what the reactive schema validator reads back. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "preferred_languages", columnDefinition = "_text", nullable = false)
+    /** A {@code TEXT[]} column. */
     public List<String> preferredLanguages = new ArrayList<>();
 
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "preferred_frameworks", columnDefinition = "_text", nullable = false)
+    /** A {@code TEXT[]} column. */
     public List<String> preferredFrameworks = new ArrayList<>();
+
+    /** The background a row of {@code software_background} holds. */
+    public static SoftwareBackground from(Row row) {
+        SoftwareBackground background = readCommon(new SoftwareBackground(), row);
+        background.preferredLanguages = list(row, "preferred_languages");
+        background.preferredFrameworks = list(row, "preferred_frameworks");
+        return background;
+    }
 }

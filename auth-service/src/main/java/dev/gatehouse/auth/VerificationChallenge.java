@@ -1,67 +1,36 @@
 package dev.gatehouse.auth;
 
-import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * The code auth-service last asked otp-service to send to prove one channel of one account: its id and where it was
- * sent. The code itself never leaves otp-service.
+ * sent. The code itself never leaves otp-service. A row of {@code verification_challenges}, one per account and
+ * channel (its primary key); {@link dev.gatehouse.auth.repository.VerificationChallengeRepository} reads and writes
+ * it.
  */
-@Entity
-@Table(name = "verification_challenges")
-@IdClass(VerificationChallenge.Key.class)
 public class VerificationChallenge {
 
-    @Id
-    @Column(name = "user_id")
     public UUID userId;
 
-    @Id
-    @Enumerated(EnumType.STRING)
-    @Column(name = "channel")
     public VerificationChannel channel;
 
-    @Column(name = "otp_id", nullable = false)
     public UUID otpId;
 
-    @Column(nullable = false)
     public String destination;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    /** The composite primary key: one challenge per account and channel. */
-    public static class Key implements Serializable {
-
-        public UUID userId;
-        public VerificationChannel channel;
-
-        public Key() {
-        }
-
-        public Key(UUID userId, VerificationChannel channel) {
-            this.userId = userId;
-            this.channel = channel;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(userId, key.userId) && channel == key.channel;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(userId, channel);
-        }
+    /** The challenge a row of {@code verification_challenges} holds; the channel is stored as its name. */
+    public static VerificationChallenge from(Row row) {
+        VerificationChallenge challenge = new VerificationChallenge();
+        challenge.userId = row.getUUID("user_id");
+        challenge.channel = VerificationChannel.valueOf(row.getString("channel"));
+        challenge.otpId = row.getUUID("otp_id");
+        challenge.destination = row.getString("destination");
+        challenge.createdAt = row.getOffsetDateTime("created_at");
+        return challenge;
     }
 }

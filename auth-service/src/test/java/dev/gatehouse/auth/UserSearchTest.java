@@ -106,10 +106,12 @@ class UserSearchTest {
                 "idx_hardware_background_device_types", new UserFilter(null, null, null, "sensor"));
         filters.forEach((index, filter) -> {
             UserSearchSql search = UserSearchSql.of(filter);
-            assertTrue(search.count().contains("@> ARRAY[CAST(:"), search.count());
+            assertTrue(search.count().contains("@> ARRAY[CAST($"), search.count());
             String sql = search.count();
-            for (Map.Entry<String, Object> parameter : search.parameters().entrySet()) {
-                sql = sql.replace(":" + parameter.getKey(), "'" + parameter.getValue() + "'");
+            List<Object> parameters = search.parameters();
+            // the highest first, so $1 never replaces the start of $10
+            for (int i = parameters.size(); i >= 1; i--) {
+                sql = sql.replace("$" + i, "'" + parameters.get(i - 1) + "'");
             }
             String plan = database.explainWithoutSequentialScans(sql);
             assertTrue(plan.contains(index), index + " is not used:\n" + plan);

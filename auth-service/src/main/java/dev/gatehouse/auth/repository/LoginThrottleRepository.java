@@ -5,16 +5,16 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import dev.gatehouse.common.sql.Sql;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The rows of {@code login_throttles}, in plain SQL: each change is one statement that decides under the row lock,
- * which HQL cannot express (an upsert with a condition).
+ * The rows of {@code login_throttles}: each change is one statement that decides under the row lock (a reservation is
+ * an upsert with a condition).
  */
 @ApplicationScoped
-@WithSession
 public class LoginThrottleRepository {
 
     /**
@@ -22,17 +22,18 @@ public class LoginThrottleRepository {
      * again. A refused reservation matches no row and changes nothing.
      */
     private static final String RESERVE = "INSERT INTO login_throttles AS t (user_id, scope, window_start, attempts) "
-            + "VALUES (:user, :scope, :now, 1) "
+            + "VALUES ($1, $2, $3, 1) "
             + "ON CONFLICT (user_id, scope) DO UPDATE SET "
-            + "attempts = CASE WHEN t.window_start <= :windowCutoff THEN 1 ELSE t.attempts + 1 END, "
-            + "window_start = CASE WHEN t.window_start <= :windowCutoff THEN :now ELSE t.window_start END "
-            + "WHERE (t.locked_until IS NULL OR t.locked_until <= :now) "
-            + "AND (t.window_start <= :windowCutoff OR t.attempts < :max) "
+            + "attempts = CASE WHEN t.window_start <= $4 THEN 1 ELSE t.attempts + 1 END, "
+            + "window_start = CASE WHEN t.window_start <= $4 THEN $3 ELSE t.window_start END "
+            + "WHERE (t.locked_until IS NULL OR t.locked_until <= $3) "
+            + "AND (t.window_start <= $4 OR t.attempts < $5) "
             + "RETURNING t.attempts";
 
     /** The lock level after decay (one step per full decay period since the last lock ended), plus one, capped. */
     private static final String NEXT_LEVEL = "least(greatest(0, lock_level - floor(extract(epoch FROM "
-            + "(CAST(:now AS timestamptz) - coalesce(locked_until, CAST(:now AS timestamptz)))) / :decaySeconds)::int) + 1, :stepCount)";
+            + "(CAST($4 AS timestamptz) - coalesce(locked_until, CAST($4 AS timestamptz)))) / CAST($7 AS bigint))::int) + 1,"
+            + " CAST($6 AS int))";
 
     /**
      * Locks the scope for its next step once its comparisons are used up, and starts a fresh count behind the lock.
@@ -40,37 +41,27 @@ public class LoginThrottleRepository {
      */
     private static final String LOCK = "UPDATE login_throttles SET "
             + "lock_level = " + NEXT_LEVEL + ", "
-            + "locked_until = CAST(:now AS timestamptz) + make_interval(secs => (string_to_array(:stepSeconds, ',')::int[])["
+            + "locked_until = CAST($4 AS timestamptz) + make_interval(secs => (string_to_array($5, ',')::int[])["
             + NEXT_LEVEL
             + "]), "
-            + "attempts = 0, window_start = :now "
-            + "WHERE user_id = :user AND scope = :scope AND attempts >= :max "
-            + "AND (locked_until IS NULL OR locked_until <= :now) "
+            + "attempts = 0, window_start = $4 "
+            + "WHERE user_id = $1 AND scope = $2 AND attempts >= $3 "
+            + "AND (locked_until IS NULL OR locked_until <= $4) "
             + "RETURNING locked_until";
 
     /**
      * Reserves one password comparison for {@code scope} of the account; false when the scope is locked or has used
      * up its window.
      */
-    public Uni<Boolean> reserve(UUID userId, String scope, int max, OffsetDateTime now, OffsetDateTime windowCutoff) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(RESERVE, Integer.class)
-                .setParameter("user", userId)
-                .setParameter("scope", scope)
-                .setParameter("now", now)
-                .setParameter("windowCutoff", windowCutoff)
-                .setParameter("max", max)
-                .getResultList())
-                .map(rows -> !rows.isEmpty());
+    public Uni<Boolean> reserve(Sql sql, UUID userId, String scope, int max, OffsetDateTime now,
+            OffsetDateTime windowCutoff) {
+        return sql.execute(RESERVE, Tuple.of(userId, scope, now, windowCutoff, max)).map(rows -> rows.size() > 0);
     }
 
     /** Gives back a reservation whose comparison never ran (the hashing queue was full). */
-    public Uni<Integer> release(UUID userId, String scope) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "UPDATE login_throttles SET attempts = attempts - 1 WHERE user_id = :user AND scope = :scope "
-                        + "AND attempts > 0")
-                .setParameter("user", userId)
-                .setParameter("scope", scope)
-                .executeUpdate());
+    public Uni<Integer> release(Sql sql, UUID userId, String scope) {
+        return sql.execute("UPDATE login_throttles SET attempts = attempts - 1 WHERE user_id = $1 AND scope = $2"
+                + " AND attempts > 0", Tuple.of(userId, scope)).map(RowSet::rowCount);
     }
 
     /**
@@ -79,34 +70,21 @@ public class LoginThrottleRepository {
      *
      * @param stepSeconds the lock steps in seconds, comma-separated
      */
-    public Uni<OffsetDateTime> lockIfExhausted(UUID userId, String scope, int max, OffsetDateTime now,
+    public Uni<OffsetDateTime> lockIfExhausted(Sql sql, UUID userId, String scope, int max, OffsetDateTime now,
             String stepSeconds, int stepCount, long decaySeconds) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(LOCK, OffsetDateTime.class)
-                .setParameter("user", userId)
-                .setParameter("scope", scope)
-                .setParameter("max", max)
-                .setParameter("now", now)
-                .setParameter("stepSeconds", stepSeconds)
-                .setParameter("stepCount", stepCount)
-                .setParameter("decaySeconds", decaySeconds)
-                .getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+        return sql.first(LOCK, Tuple.tuple().addUUID(userId).addString(scope).addInteger(max).addOffsetDateTime(now)
+                .addString(stepSeconds).addInteger(stepCount).addLong(decaySeconds),
+                row -> row.getOffsetDateTime("locked_until"));
     }
 
     /** A successful login from {@code scope}: its count and lock history are forgotten. */
-    public Uni<Integer> clear(UUID userId, String scope) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "DELETE FROM login_throttles WHERE user_id = :user AND scope = :scope")
-                .setParameter("user", userId)
-                .setParameter("scope", scope)
-                .executeUpdate());
+    public Uni<Integer> clear(Sql sql, UUID userId, String scope) {
+        return sql.execute("DELETE FROM login_throttles WHERE user_id = $1 AND scope = $2", Tuple.of(userId, scope))
+                .map(RowSet::rowCount);
     }
 
     /** A new password set by reset: every lock of the account is lifted. */
-    public Uni<Integer> clearAll(UUID userId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "DELETE FROM login_throttles WHERE user_id = :user")
-                .setParameter("user", userId)
-                .executeUpdate());
+    public Uni<Integer> clearAll(Sql sql, UUID userId) {
+        return sql.execute("DELETE FROM login_throttles WHERE user_id = $1", Tuple.of(userId)).map(RowSet::rowCount);
     }
 }

@@ -16,10 +16,8 @@ import io.vertx.pgclient.PgException;
 
 /**
  * The refresh hot path in one statement: lock the presented token, rotate it, store its successor, move the
- * session's idle expiry, and read what the new access token says about the user.
- * <p>
- * Not a Panache repository on purpose: it must not open a Hibernate session (which takes a pooled connection of its
- * own) and has nothing for dirty checking to flush.
+ * session's idle expiry, and read what the new access token says about the user. It commits on its own: one
+ * statement needs no transaction around it.
  */
 @ApplicationScoped
 public class RefreshRotationRepository {

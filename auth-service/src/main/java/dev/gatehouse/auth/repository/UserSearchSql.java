@@ -1,9 +1,7 @@
 package dev.gatehouse.auth.repository;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The SQL of a user search. Each filter is written as {@code list @> ARRAY[value]}: containment is the operator the
@@ -13,60 +11,70 @@ import java.util.Map;
 public final class UserSearchSql {
 
     /**
-     * Exactly the columns {@code User} maps: Hibernate Reactive 3.2 cannot map a native row that has columns the
-     * entity does not (users keeps columns no longer written until a later migration drops them).
+     * The columns {@code User.from} reads; not {@code u.*}, since users keeps columns no longer written until a later
+     * migration drops them.
      */
     private static final String USER_COLUMNS = "u.id, u.email, u.password_hash, u.phone_number, u.imported_from,"
-            + " u.phone_verified, u.email_verified, u.verification_status, u.roles, u.locale, u.created_at,"
-            + " u.updated_at";
+            + " u.phone_verified, u.email_verified, u.roles, u.locale, u.created_at, u.updated_at";
 
     private final String from;
-    private final Map<String, Object> parameters;
+    private final List<Object> parameters;
 
-    private UserSearchSql(String from, Map<String, Object> parameters) {
+    private UserSearchSql(String from, List<Object> parameters) {
         this.from = from;
         this.parameters = parameters;
     }
 
     public static UserSearchSql of(UserFilter filter) {
-        StringBuilder from = new StringBuilder("from users u");
+        StringBuilder from = new StringBuilder("FROM users u");
         if (filter.needsSoftware()) {
-            from.append(" join software_background s on s.user_id = u.id");
+            from.append(" JOIN software_background s ON s.user_id = u.id");
         }
         if (filter.needsHardware()) {
-            from.append(" join hardware_background h on h.user_id = u.id");
+            from.append(" JOIN hardware_background h ON h.user_id = u.id");
         }
         List<String> conditions = new ArrayList<>();
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        contains(conditions, parameters, "s.preferred_languages", "language", filter.language());
-        contains(conditions, parameters, "s.preferred_frameworks", "framework", filter.framework());
-        contains(conditions, parameters, "h.preferred_platforms", "platform", filter.platform());
-        contains(conditions, parameters, "h.device_types", "deviceType", filter.deviceType());
+        List<Object> parameters = new ArrayList<>();
+        contains(conditions, parameters, "s.preferred_languages", filter.language());
+        contains(conditions, parameters, "s.preferred_frameworks", filter.framework());
+        contains(conditions, parameters, "h.preferred_platforms", filter.platform());
+        contains(conditions, parameters, "h.device_types", filter.deviceType());
         if (!conditions.isEmpty()) {
-            from.append(" where ").append(String.join(" and ", conditions));
+            from.append(" WHERE ").append(String.join(" AND ", conditions));
         }
         return new UserSearchSql(from.toString(), parameters);
     }
 
-    private static void contains(List<String> conditions, Map<String, Object> parameters, String column,
-            String name, String value) {
+    private static void contains(List<String> conditions, List<Object> parameters, String column, String value) {
         if (value != null) {
-            conditions.add(column + " @> ARRAY[CAST(:" + name + " AS text)]");
-            parameters.put(name, value);
+            parameters.add(value);
+            conditions.add(column + " @> ARRAY[CAST($" + parameters.size() + " AS text)]");
         }
     }
 
-    /** One page of matching users, oldest account first (with the id as a tie-breaker, so pages never overlap). */
+    /**
+     * One page of matching users, oldest account first (with the id as a tie-breaker, so pages never overlap). Its
+     * arguments are {@link #parameters()} followed by the limit and the offset: see {@link #pageParameters}.
+     */
     public String select() {
-        return "select " + USER_COLUMNS + " " + from + " order by u.created_at, u.id limit :limit offset :offset";
+        return "SELECT " + USER_COLUMNS + " " + from + " ORDER BY u.created_at, u.id LIMIT $"
+                + (parameters.size() + 1) + " OFFSET $" + (parameters.size() + 2);
     }
 
     public String count() {
-        return "select count(*) " + from;
+        return "SELECT count(*) " + from;
     }
 
-    /** The named parameters of the filters (not {@code limit} and {@code offset}). */
-    public Map<String, Object> parameters() {
-        return parameters;
+    /** The arguments of the filters ({@code $1}, {@code $2}, ... in order), without the limit and the offset. */
+    public List<Object> parameters() {
+        return List.copyOf(parameters);
+    }
+
+    /** The arguments of {@link #select()}: those of the filters, then the limit and the offset. */
+    public List<Object> pageParameters(long limit, long offset) {
+        List<Object> all = new ArrayList<>(parameters);
+        all.add(limit);
+        all.add(offset);
+        return all;
     }
 }

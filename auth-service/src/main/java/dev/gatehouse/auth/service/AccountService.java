@@ -18,7 +18,7 @@ import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.security.PasswordHasher;
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
 import io.smallrye.mutiny.Uni;
 
 /** Changes to an account that its owner makes with their password: a new password, and deleting the account. */
@@ -35,10 +35,12 @@ public class AccountService {
     private final OutboxRepository outbox;
     private final AuditLog audit;
     private final PasswordResetRepository resets;
+    private final Database database;
 
     public AccountService(UserRepository users, SessionRepository sessions, RefreshTokenRepository refreshTokens,
             PasswordHasher hasher, PasswordConfirmation confirmation, OutboxRepository outbox, AuditLog audit,
-            PasswordResetRepository resets) {
+            PasswordResetRepository resets, Database database) {
+        this.database = database;
         this.resets = resets;
         this.users = users;
         this.sessions = sessions;
@@ -63,17 +65,16 @@ public class AccountService {
         }
         return confirmation.confirm(userId, currentPassword, "password_change", client)
                 .chain(user -> hasher.hash(newPassword))
-                .chain(hash -> Panache.withTransaction(() -> users.findById(userId).chain(user -> {
-                    if (user == null) {
+                .chain(hash -> database.inTransaction(tx -> users.setPasswordHash(tx, userId, hash).chain(updated -> {
+                    if (updated == 0) {
                         throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
                     }
                     OffsetDateTime now = OffsetDateTime.now();
-                    user.passwordHash = hash;
-                    return sessions.revokeAllExcept(userId, currentSessionId, now, "password_changed")
-                            .call(() -> refreshTokens.revokeAllOfUserExcept(userId, currentSessionId, now))
+                    return sessions.revokeAllExcept(tx, userId, currentSessionId, now, "password_changed")
+                            .call(() -> refreshTokens.revokeAllOfUserExcept(tx, userId, currentSessionId, now))
                             // A reset link or code sent before the change must not undo it.
-                            .call(() -> resets.revokePending(userId, null))
-                            .call(revoked -> audit.record("password.changed", userId, client,
+                            .call(() -> resets.revokePending(tx, userId, null))
+                            .call(revoked -> audit.record(tx, "password.changed", userId, client,
                                     Map.of("sessionsRevoked", revoked)));
                 }))).replaceWithVoid();
     }
@@ -88,21 +89,20 @@ public class AccountService {
      */
     public Uni<Void> delete(UUID userId, String password, ClientInfo client) {
         return confirmation.confirm(userId, password, "account_deletion", client)
-                // A delete statement, not Panache's deleteById (load, then remove the entity): Hibernate Reactive's
-                // entity removal can finish its flush on another event loop under concurrency (HR000069).
-                .call(user -> Panache.withTransaction(() -> users.delete("id", userId).chain(deleted -> {
+                .call(user -> database.inTransaction(tx -> users.delete(tx, userId).chain(deleted -> {
                     if (deleted == 0) {
                         throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
                     }
                     OffsetDateTime now = OffsetDateTime.now();
-                    return outbox.persist(OutboxEvent.userDeleted(userId, RemoteUserData.COMPANY_SERVICE, now),
-                            OutboxEvent.userDeleted(userId, RemoteUserData.APPROVAL_SERVICE, now))
+                    return outbox.insert(tx, OutboxEvent.userDeleted(userId, RemoteUserData.COMPANY_SERVICE, now))
+                            .call(() -> outbox.insert(tx,
+                                    OutboxEvent.userDeleted(userId, RemoteUserData.APPROVAL_SERVICE, now)))
                             // The audit trail outlives the account: it keeps the id, never the email or phone number.
-                            .call(() -> audit.record("user.deleted", userId, client));
+                            .call(() -> audit.record(tx, "user.deleted", userId, client));
                 }))
-                        // Two deletions of one account raced past the row's removal (Hibernate's delete does not
-                        // tell a row another transaction removed first); the one-event-per-destination index let
-                        // only the first through, and for the second the account no longer exists.
+                        // The second of two deletions of one account waits for the first one's row lock and then
+                        // deletes nothing; should it ever get past, the one-event-per-destination index lets only
+                        // the first through, and for the second the account no longer exists.
                         .onFailure(UniqueViolation::is).transform(raced -> ApiException.unauthorized("unauthorized",
                                 "This account no longer exists.")))
                 .invoke(user -> LOG.infof("Account %s deleted; the other services are told through the outbox",

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.AuditEvent;
 import dev.gatehouse.auth.repository.AuditRepository;
+import dev.gatehouse.common.sql.Sql;
 import io.smallrye.mutiny.Uni;
 
 /** Records security events inside the caller's transaction, so an event exists exactly when its change does. */
@@ -20,18 +21,13 @@ public class AuditLog {
         this.events = events;
     }
 
-    public Uni<Void> record(String type, UUID userId, ClientInfo client, Map<String, Object> details) {
-        AuditEvent event = new AuditEvent();
-        event.eventType = type;
-        event.userId = userId;
-        event.ipAddress = client == null ? null : client.ipAddress();
-        event.userAgent = client == null ? null : client.userAgent();
-        event.details = details;
-        event.createdAt = OffsetDateTime.now();
-        return events.persist(event).replaceWithVoid();
+    /** Records the event through {@code sql}: the caller's transaction, where the change it records is made. */
+    public Uni<Void> record(Sql sql, String type, UUID userId, ClientInfo client, Map<String, Object> details) {
+        return events.insert(sql, new AuditEvent(userId, type, client == null ? null : client.ipAddress(),
+                client == null ? null : client.userAgent(), details, OffsetDateTime.now()));
     }
 
-    public Uni<Void> record(String type, UUID userId, ClientInfo client) {
-        return record(type, userId, client, Map.of());
+    public Uni<Void> record(Sql sql, String type, UUID userId, ClientInfo client) {
+        return record(sql, type, userId, client, Map.of());
     }
 }

@@ -1,13 +1,13 @@
 package dev.gatehouse.auth.service;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.gatehouse.auth.Background;
 import dev.gatehouse.auth.HardwareBackground;
 import dev.gatehouse.auth.SoftwareBackground;
 import dev.gatehouse.auth.User;
@@ -17,24 +17,29 @@ import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
 import dev.gatehouse.common.problem.FieldError;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
+import dev.gatehouse.common.sql.Sql;
 import io.smallrye.mutiny.Uni;
 
 /**
  * A person's software and hardware background (seed 003, flow 6): read and replaced whole, one of each per account.
  * <p>
- * A replace is find-then-write. Two first writes racing each other both pass the find; the unique index on
- * {@code user_id} lets one insert through, and the other is run once more, when it finds the row and updates it.
+ * A replace is find-then-write in one transaction. Two first writes racing each other both pass the find; the unique
+ * index on {@code user_id} lets one insert through, and the other is run once more, when it finds the row and updates
+ * it. A replace with exactly what the row already holds writes nothing, so {@code updated_at} keeps the time of the
+ * last real change.
  */
 @ApplicationScoped
 public class BackgroundService {
 
+    private final Database database;
     private final UserRepository users;
     private final SoftwareBackgroundRepository software;
     private final HardwareBackgroundRepository hardware;
 
-    public BackgroundService(UserRepository users, SoftwareBackgroundRepository software,
+    public BackgroundService(Database database, UserRepository users, SoftwareBackgroundRepository software,
             HardwareBackgroundRepository hardware) {
+        this.database = database;
         this.users = users;
         this.software = software;
         this.hardware = hardware;
@@ -45,11 +50,11 @@ public class BackgroundService {
     }
 
     public Uni<SoftwareBackground> software(UUID userId) {
-        return Panache.withSession(() -> software.findByUserId(userId)).map(BackgroundService::found);
+        return software.findByUserId(database, userId).map(BackgroundService::found);
     }
 
     public Uni<HardwareBackground> hardware(UUID userId) {
-        return Panache.withSession(() -> hardware.findByUserId(userId)).map(BackgroundService::found);
+        return hardware.findByUserId(database, userId).map(BackgroundService::found);
     }
 
     public Uni<Saved<SoftwareBackground>> saveSoftware(UUID userId, String experienceLevel, List<String> languages,
@@ -60,16 +65,24 @@ public class BackgroundService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(invalid(errors));
         }
-        return once(() -> Panache.withTransaction(() -> requireUser(userId)
-                .chain(() -> software.findByUserId(userId)).chain(existing -> {
-                    boolean created = existing == null;
-                    SoftwareBackground background = created ? newSoftware(userId) : existing;
-                    background.experienceLevel = experienceLevel;
-                    background.preferredLanguages = normalizedLanguages;
-                    background.preferredFrameworks = normalizedFrameworks;
-                    Uni<?> write = created ? software.persistAndFlush(background) : software.flush();
-                    return write.chain(() -> readBackTimestamps("software_background", background))
-                            .replaceWith(new Saved<>(background, created));
+        return once(() -> database.inTransaction(tx -> requireUser(tx, userId)
+                .chain(() -> software.findByUserId(tx, userId)).chain(existing -> {
+                    if (existing == null) {
+                        SoftwareBackground background = newSoftware(userId);
+                        background.experienceLevel = experienceLevel;
+                        background.preferredLanguages = normalizedLanguages;
+                        background.preferredFrameworks = normalizedFrameworks;
+                        return software.insert(tx, background).map(stored -> new Saved<>(stored, true));
+                    }
+                    if (Objects.equals(existing.experienceLevel, experienceLevel)
+                            && existing.preferredLanguages.equals(normalizedLanguages)
+                            && existing.preferredFrameworks.equals(normalizedFrameworks)) {
+                        return Uni.createFrom().item(new Saved<>(existing, false));
+                    }
+                    existing.experienceLevel = experienceLevel;
+                    existing.preferredLanguages = normalizedLanguages;
+                    existing.preferredFrameworks = normalizedFrameworks;
+                    return software.save(tx, existing).map(stored -> new Saved<>(stillThere(stored), false));
                 })));
     }
 
@@ -81,48 +94,56 @@ public class BackgroundService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(invalid(errors));
         }
-        return once(() -> Panache.withTransaction(() -> requireUser(userId)
-                .chain(() -> hardware.findByUserId(userId)).chain(existing -> {
-                    boolean created = existing == null;
-                    HardwareBackground background = created ? newHardware(userId) : existing;
-                    background.experienceLevel = experienceLevel;
-                    background.preferredPlatforms = normalizedPlatforms;
-                    background.deviceTypes = normalizedDeviceTypes;
-                    Uni<?> write = created ? hardware.persistAndFlush(background) : hardware.flush();
-                    return write.chain(() -> readBackTimestamps("hardware_background", background))
-                            .replaceWith(new Saved<>(background, created));
+        return once(() -> database.inTransaction(tx -> requireUser(tx, userId)
+                .chain(() -> hardware.findByUserId(tx, userId)).chain(existing -> {
+                    if (existing == null) {
+                        HardwareBackground background = newHardware(userId);
+                        background.experienceLevel = experienceLevel;
+                        background.preferredPlatforms = normalizedPlatforms;
+                        background.deviceTypes = normalizedDeviceTypes;
+                        return hardware.insert(tx, background).map(stored -> new Saved<>(stored, true));
+                    }
+                    if (Objects.equals(existing.experienceLevel, experienceLevel)
+                            && existing.preferredPlatforms.equals(normalizedPlatforms)
+                            && existing.deviceTypes.equals(normalizedDeviceTypes)) {
+                        return Uni.createFrom().item(new Saved<>(existing, false));
+                    }
+                    existing.experienceLevel = experienceLevel;
+                    existing.preferredPlatforms = normalizedPlatforms;
+                    existing.deviceTypes = normalizedDeviceTypes;
+                    return hardware.save(tx, existing).map(stored -> new Saved<>(stillThere(stored), false));
                 })));
     }
 
-    /**
-     * The timestamps are the column default's and the trigger's; Hibernate Reactive 3.2 cannot read generated values
-     * back on its own for entities with assigned ids, so the row is read again.
-     */
-    private static Uni<Void> readBackTimestamps(String table, Background background) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                        "select created_at, updated_at from " + table + " where id = :id", Object[].class)
-                        .setParameter("id", background.id).getSingleResult())
-                .invoke(row -> {
-                    background.createdAt = (OffsetDateTime) row[0];
-                    background.updatedAt = (OffsetDateTime) row[1];
-                }).replaceWithVoid();
-    }
-
     /** Runs a replace, and once more if a concurrent first write won the race for the row. */
-    private static <T> Uni<T> once(java.util.function.Supplier<Uni<T>> replace) {
+    private static <T> Uni<T> once(Supplier<Uni<T>> replace) {
         return Uni.createFrom().deferred(() -> replace.get()).onFailure(UniqueViolation::is)
                 .recoverWithUni(() -> Uni.createFrom().deferred(() -> replace.get()));
     }
 
     /** A valid token of an account deleted since is answered as unauthenticated, as everywhere in /users/me. */
-    private Uni<User> requireUser(UUID userId) {
-        return users.findById(userId).map(user -> {
+    private Uni<User> requireUser(Sql sql, UUID userId) {
+        return users.findById(sql, userId).map(user -> {
             if (user == null) {
-                throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
+                throw gone();
             }
             return user;
         });
+    }
+
+    /**
+     * The row read at the start of the transaction is gone when the update finds nothing: a background only goes
+     * with its account (ON DELETE CASCADE), deleted since.
+     */
+    private static <T> T stillThere(T stored) {
+        if (stored == null) {
+            throw gone();
+        }
+        return stored;
+    }
+
+    private static ApiException gone() {
+        return ApiException.unauthorized("unauthorized", "This account no longer exists.");
     }
 
     private static SoftwareBackground newSoftware(UUID userId) {

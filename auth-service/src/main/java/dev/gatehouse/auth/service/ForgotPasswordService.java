@@ -18,7 +18,8 @@ import dev.gatehouse.auth.repository.PasswordResetRepository;
 import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.security.OpaqueTokens;
 import dev.gatehouse.auth.security.PasswordHasher;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
+import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,6 +39,7 @@ public class ForgotPasswordService {
     private static final Logger LOG = Logger.getLogger(ForgotPasswordService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final Database database;
     private final UserRepository users;
     private final PasswordResetRepository resets;
     private final PasswordHasher hasher;
@@ -46,8 +48,9 @@ public class ForgotPasswordService {
     private final AuditLog audit;
     private final AuthConfig.PasswordReset config;
 
-    public ForgotPasswordService(UserRepository users, PasswordResetRepository resets, PasswordHasher hasher,
-            ResetMails mails, ResetMailDelivery delivery, AuditLog audit, AuthConfig config) {
+    public ForgotPasswordService(Database database, UserRepository users, PasswordResetRepository resets,
+            PasswordHasher hasher, ResetMails mails, ResetMailDelivery delivery, AuditLog audit, AuthConfig config) {
+        this.database = database;
         this.users = users;
         this.resets = resets;
         this.hasher = hasher;
@@ -69,8 +72,8 @@ public class ForgotPasswordService {
     public void lockNoticeAfterAnswer(User user, OffsetDateTime lockedUntil, ClientInfo client) {
         delivery.runDetached(() -> {
             Secret secret = newLinkSecret();
-            return Panache.withTransaction(() -> resets.lockAccount(user.id)
-                    .flatMap(locked -> recordFor(user, PasswordReset.EMAIL_LINK, secret, client,
+            return database.inTransaction(tx -> resets.lockAccount(tx, user.id)
+                    .flatMap(locked -> recordFor(tx, user, PasswordReset.EMAIL_LINK, secret, client,
                             mails.lockNotice(secret.plain(), lockedUntil, language(user, client)))))
                     .invoke(pending -> dispatch(pending, client))
                     .replaceWithVoid();
@@ -81,7 +84,7 @@ public class ForgotPasswordService {
         String normalized = RegistrationService.normalizeEmail(email);
         // The slow code hash runs before the transaction, so it never holds a database connection.
         return newSecret(method)
-                .flatMap(secret -> Panache.withTransaction(() -> record(normalized, method, secret, client)))
+                .flatMap(secret -> database.inTransaction(tx -> record(tx, normalized, method, secret, client)))
                 .invoke(pending -> dispatch(pending, client))
                 .replaceWithVoid();
     }
@@ -107,10 +110,11 @@ public class ForgotPasswordService {
         return hasher.hash(code).map(hash -> new Secret(code, hash));
     }
 
-    private Uni<PendingResetMail> record(String email, String method, Secret secret, ClientInfo client) {
-        return users.findByEmail(email).flatMap(user -> user == null
+    private Uni<PendingResetMail> record(Transaction tx, String email, String method, Secret secret,
+            ClientInfo client) {
+        return users.findByEmail(tx, email).flatMap(user -> user == null
                 ? Uni.createFrom().<PendingResetMail> nullItem()
-                : resets.lockAccount(user.id).flatMap(locked -> recordFor(user, method, secret, client,
+                : resets.lockAccount(tx, user.id).flatMap(locked -> recordFor(tx, user, method, secret, client,
                         PasswordReset.EMAIL_LINK.equals(method)
                                 ? mails.link(secret.plain(), language(user, client))
                                 : mails.code(secret.plain(), language(user, client)))));
@@ -121,20 +125,20 @@ public class ForgotPasswordService {
         return MessageLanguage.of(user.locale, client.acceptLanguage());
     }
 
-    private Uni<PendingResetMail> recordFor(User user, String method, Secret secret, ClientInfo client,
-            ResetMails.Mail mail) {
+    private Uni<PendingResetMail> recordFor(Transaction tx, User user, String method, Secret secret,
+            ClientInfo client, ResetMails.Mail mail) {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         String email = email(user);
-        return resets.countRequestedSince(email, now.minusHours(1)).flatMap(recent -> {
+        return resets.countRequestedSince(tx, email, now.minusHours(1)).flatMap(recent -> {
             if (recent >= config.maxRequestsPerHour()) {
                 LOG.infof("Password reset for user %s not sent: %d requests in the last hour", user.id, recent);
-                return audit.record("password_reset.throttled", user.id, client, Map.of("method", method))
+                return audit.record(tx, "password_reset.throttled", user.id, client, Map.of("method", method))
                         .replaceWith((PendingResetMail) null);
             }
             PasswordReset reset = newReset(user, method, secret, client, now);
-            return resets.revokePending(user.id, null)
-                    .call(() -> resets.persist(reset))
-                    .call(() -> audit.record("password_reset.requested", user.id, client,
+            return resets.revokePending(tx, user.id, null)
+                    .call(() -> resets.insert(tx, reset))
+                    .call(() -> audit.record(tx, "password_reset.requested", user.id, client,
                             Map.of("method", method, "resetId", reset.id)))
                     .replaceWith(new PendingResetMail(reset.id, user.id, email, mail));
         });

@@ -15,7 +15,7 @@ import dev.gatehouse.auth.repository.PasswordResetRepository;
 import dev.gatehouse.auth.repository.RefreshTokenRepository;
 import dev.gatehouse.auth.repository.SessionRepository;
 import dev.gatehouse.auth.service.revocation.RevocationFeed;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -30,6 +30,7 @@ public class Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(Housekeeping.class);
 
+    private final Database database;
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordResetRepository resets;
@@ -38,8 +39,9 @@ public class Housekeeping {
     private final AuthConfig.Housekeeping config;
     private final Duration outboxRetention;
 
-    public Housekeeping(SessionRepository sessions, RefreshTokenRepository refreshTokens,
+    public Housekeeping(Database database, SessionRepository sessions, RefreshTokenRepository refreshTokens,
             PasswordResetRepository resets, OutboxRepository outbox, RevocationFeed revocations, AuthConfig config) {
+        this.database = database;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.resets = resets;
@@ -53,15 +55,16 @@ public class Housekeeping {
     public Uni<Void> run() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
         LocalDateTime cutoffUtc = cutoff.toLocalDateTime();
-        return Panache.withTransaction(() -> sessions.deleteEndedBefore(cutoff)
-                .flatMap(endedSessions -> refreshTokens.deleteExpiredBefore(cutoff)
-                        .flatMap(expiredTokens -> resets.deleteExpiredBefore(cutoffUtc)
+        return database.inTransaction(tx -> sessions.deleteEndedBefore(tx, cutoff)
+                .flatMap(endedSessions -> refreshTokens.deleteExpiredBefore(tx, cutoff)
+                        .flatMap(expiredTokens -> resets.deleteExpiredBefore(tx, cutoffUtc)
                                 .invoke(expiredResets -> LOG.debugf(
                                         "Housekeeping removed %d sessions, %d refresh tokens, %d password resets",
                                         endedSessions, expiredTokens, expiredResets)))))
-                // Acknowledged outbox events, and revocations no access token can still carry.
-                .call(() -> Panache.withTransaction(() -> outbox.deleteDeliveredBefore(OffsetDateTime.now()
-                        .minus(outboxRetention)).call(revocations::forgetExpired)))
+                // Acknowledged outbox events, and revocations no access token can still carry (the feed reads the
+                // database's clock first); each a statement of its own.
+                .call(() -> outbox.deleteDeliveredBefore(database, OffsetDateTime.now().minus(outboxRetention))
+                        .call(revocations::forgetExpired))
                 .onFailure().invoke(failure -> LOG.warn("Housekeeping failed; the next run tries again", failure))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

@@ -14,7 +14,7 @@ import dev.gatehouse.auth.rest.dto.TokenResponse;
 import dev.gatehouse.auth.security.DeviceTokens;
 import dev.gatehouse.auth.security.PasswordHasher;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,13 +37,15 @@ public class LoginService {
     private final LoginThrottle throttle;
     private final DeviceTokens deviceTokens;
     private final ForgotPasswordService resets;
+    private final Database database;
     /** Replaces an outdated password hash after a successful login. */
     @Inject
     PasswordUpgrade upgrade;
 
     public LoginService(UserRepository users, PasswordHasher hasher, SessionService sessions, AuditLog audit,
             PlatformAdminBootstrap adminBootstrap, LoginThrottle throttle, DeviceTokens deviceTokens,
-            ForgotPasswordService resets) {
+            ForgotPasswordService resets, Database database) {
+        this.database = database;
         this.users = users;
         this.adminBootstrap = adminBootstrap;
         this.hasher = hasher;
@@ -59,9 +61,9 @@ public class LoginService {
             throw ApiException.invalidField(request.byEmail() ? "phoneNumber" : "email",
                     "give either email or phoneNumber, not both");
         }
-        Uni<User> lookup = Panache.withSession(() -> request.byEmail()
-                ? users.findByEmail(RegistrationService.normalizeEmail(request.email()))
-                : users.findByPhoneNumber(request.phoneNumber()));
+        Uni<User> lookup = request.byEmail()
+                ? users.findByEmail(database, RegistrationService.normalizeEmail(request.email()))
+                : users.findByPhoneNumber(database, request.phoneNumber());
         return lookup.flatMap(user -> {
             // A phone number proves nothing until its owner verified it: whoever registered it first must not be
             // able to sign in with it (nor keep its real owner out).
@@ -88,16 +90,16 @@ public class LoginService {
 
     private Uni<TokenResponse> succeed(User user, String scope, UUID device, LoginRequest request,
             ClientInfo client) {
-        return Panache.withTransaction(() -> throttle.succeeded(user.id, scope)
-                .call(() -> audit.record("login.succeeded", user.id, client))
-                .flatMap(ignored -> adminBootstrap.applyAtLogin(user, client))
-                .flatMap(account -> sessions.open(account, request.deviceId(), client)))
+        return database.inTransaction(tx -> throttle.succeeded(tx, user.id, scope)
+                .call(() -> audit.record(tx, "login.succeeded", user.id, client))
+                .flatMap(ignored -> adminBootstrap.applyAtLogin(tx, user, client))
+                .flatMap(account -> sessions.open(tx, account, request.deviceId(), client)))
                 .map(tokens -> tokens.withDeviceToken(deviceTokens.issue(user.id, device)));
     }
 
     private Uni<TokenResponse> fail(User user, String scope, ClientInfo client) {
-        return Panache.withTransaction(() -> throttle.failed(user.id, scope)
-                .call(lockedUntil -> audit.record("login.failed", user.id, client, lockedUntil == null
+        return database.inTransaction(tx -> throttle.failed(tx, user.id, scope)
+                .call(lockedUntil -> audit.record(tx, "login.failed", user.id, client, lockedUntil == null
                         ? Map.<String, Object> of("reason", "wrong_password", "scope", scope)
                         : Map.<String, Object> of("reason", "wrong_password", "scope", scope, "lockedUntil",
                                 lockedUntil.toString()))))

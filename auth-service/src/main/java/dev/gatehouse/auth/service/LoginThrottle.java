@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.auth.repository.LoginThrottleRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
+import dev.gatehouse.common.sql.Sql;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -19,8 +20,8 @@ import io.smallrye.mutiny.Uni;
  * window however many requests arrive at once and on however many replicas. Using them up with wrong passwords locks
  * the scope for the next lock step; the steps decay with time, so a lock always ends.
  * <p>
- * Each trusted device has its own scope; every other device shares the account's scope. Each call is its own short
- * transaction: none is held while a password is hashed.
+ * Each trusted device has its own scope; every other device shares the account's scope. A reservation and a release
+ * are single statements that commit on their own: no transaction is held while a password is hashed.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -31,8 +32,10 @@ public class LoginThrottle {
     private final LoginThrottleRepository throttles;
     private final AuthConfig.Login config;
     private final String stepSeconds;
+    private final Database database;
 
-    public LoginThrottle(LoginThrottleRepository throttles, AuthConfig config) {
+    public LoginThrottle(LoginThrottleRepository throttles, AuthConfig config, Database database) {
+        this.database = database;
         this.throttles = throttles;
         this.config = config.login();
         List<Duration> steps = this.config.lockSteps();
@@ -50,31 +53,30 @@ public class LoginThrottle {
     /** True when a comparison may run now; false when the scope is locked or its window is used up. */
     public Uni<Boolean> reserve(UUID userId, String scope) {
         OffsetDateTime now = OffsetDateTime.now();
-        return Panache.withTransaction(() -> throttles.reserve(userId, scope, config.maxFailedAttempts(), now,
-                now.minus(config.window())));
+        return throttles.reserve(database, userId, scope, config.maxFailedAttempts(), now, now.minus(config.window()));
     }
 
     /** The reserved comparison did not run (the hashing queue was full): it does not count. */
     public Uni<Void> release(UUID userId, String scope) {
-        return Panache.withTransaction(() -> throttles.release(userId, scope)).replaceWithVoid();
+        return throttles.release(database, userId, scope).replaceWithVoid();
     }
 
     /**
      * Within the caller's transaction: the reserved comparison found a wrong password. Returns when the scope is now
      * locked until, or null when this failure did not lock it.
      */
-    public Uni<OffsetDateTime> failed(UUID userId, String scope) {
-        return throttles.lockIfExhausted(userId, scope, config.maxFailedAttempts(), OffsetDateTime.now(), stepSeconds,
+    public Uni<OffsetDateTime> failed(Sql sql, UUID userId, String scope) {
+        return throttles.lockIfExhausted(sql, userId, scope, config.maxFailedAttempts(), OffsetDateTime.now(), stepSeconds,
                 config.lockSteps().size(), Math.max(1, config.lockStepDecay().toSeconds()));
     }
 
-    /** Within the caller's transaction: the right password; the scope's count and lock history are forgotten. */
-    public Uni<Void> succeeded(UUID userId, String scope) {
-        return throttles.clear(userId, scope).replaceWithVoid();
+    /** The right password: the scope's count and lock history are forgotten. */
+    public Uni<Void> succeeded(Sql sql, UUID userId, String scope) {
+        return throttles.clear(sql, userId, scope).replaceWithVoid();
     }
 
     /** Within the caller's transaction: a new password was set by reset, so every lock of the account ends. */
-    public Uni<Void> liftAll(UUID userId) {
-        return throttles.clearAll(userId).replaceWithVoid();
+    public Uni<Void> liftAll(Sql sql, UUID userId) {
+        return throttles.clearAll(sql, userId).replaceWithVoid();
     }
 }

@@ -9,7 +9,7 @@ import dev.gatehouse.auth.User;
 import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.security.PasswordHasher;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,9 +28,11 @@ public class PasswordConfirmation {
     private final AuditLog audit;
     private final LoginThrottle throttle;
     private final ForgotPasswordService resets;
+    private final Database database;
 
     public PasswordConfirmation(UserRepository users, PasswordHasher hasher, AuditLog audit, LoginThrottle throttle,
-            ForgotPasswordService resets) {
+            ForgotPasswordService resets, Database database) {
+        this.database = database;
         this.users = users;
         this.hasher = hasher;
         this.audit = audit;
@@ -40,7 +42,7 @@ public class PasswordConfirmation {
 
     /** The account, once {@code password} proved to be its password; {@code purpose} goes into the audit trail. */
     public Uni<User> confirm(UUID userId, String password, String purpose, ClientInfo client) {
-        return Panache.withSession(() -> users.findById(userId)).flatMap(user -> {
+        return users.findById(database, userId).flatMap(user -> {
             if (user == null) {
                 throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
             }
@@ -51,16 +53,15 @@ public class PasswordConfirmation {
                 return hasher.verify(password, user.passwordHash)
                         .onFailure(ApiException.class).call(busy -> throttle.release(user.id, LoginThrottle.ACCOUNT))
                         .flatMap(matches -> matches
-                                ? Panache.withTransaction(() -> throttle.succeeded(user.id, LoginThrottle.ACCOUNT))
-                                        .replaceWith(user)
+                                ? throttle.succeeded(database, user.id, LoginThrottle.ACCOUNT).replaceWith(user)
                                 : refuse(user, purpose, client));
             });
         });
     }
 
     private Uni<User> refuse(User user, String purpose, ClientInfo client) {
-        return Panache.withTransaction(() -> throttle.failed(user.id, LoginThrottle.ACCOUNT)
-                .call(() -> audit.record("password.confirmation_failed", user.id, client,
+        return database.inTransaction(tx -> throttle.failed(tx, user.id, LoginThrottle.ACCOUNT)
+                .call(() -> audit.record(tx, "password.confirmation_failed", user.id, client,
                         Map.of("purpose", purpose))))
                 .map(lockedUntil -> {
                     // Guesses through a stolen token lock the account as failed logins do, and the owner is told

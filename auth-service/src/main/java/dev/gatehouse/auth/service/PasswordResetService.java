@@ -16,8 +16,8 @@ import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.security.OpaqueTokens;
 import dev.gatehouse.auth.security.PasswordHasher;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import dev.gatehouse.common.sql.Database;
+import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,11 +27,13 @@ import io.smallrye.mutiny.Uni;
  * knew the old password is out) and lifts a login lock. Refusals that change state (an expired reset, a wrong code)
  * are committed before the caller is answered. A code allows {@code max_attempts} wrong guesses; the last one
  * revokes the reset. Every refusal gets the same 400 {@code reset_invalid}, whether or not a code was pending, so the
- * answer tells nothing about the account. No password or code is hashed inside a transaction.
+ * answer tells nothing about the account. No new password is hashed inside a transaction; a code is compared inside
+ * the one that reserved its attempt (see {@code redeemCode}).
  */
 @ApplicationScoped
 public class PasswordResetService {
 
+    private final Database database;
     private final PasswordResetRepository resets;
     private final UserRepository users;
     private final SessionRepository sessions;
@@ -40,8 +42,10 @@ public class PasswordResetService {
     private final AuditLog audit;
     private final LoginThrottle throttle;
 
-    public PasswordResetService(PasswordResetRepository resets, UserRepository users, SessionRepository sessions,
-            RefreshTokenRepository refreshTokens, PasswordHasher hasher, AuditLog audit, LoginThrottle throttle) {
+    public PasswordResetService(Database database, PasswordResetRepository resets, UserRepository users,
+            SessionRepository sessions, RefreshTokenRepository refreshTokens, PasswordHasher hasher, AuditLog audit,
+            LoginThrottle throttle) {
+        this.database = database;
         this.throttle = throttle;
         this.resets = resets;
         this.users = users;
@@ -69,7 +73,7 @@ public class PasswordResetService {
         // Hashed before the transaction, for valid and invalid links alike: no connection or row lock is held
         // during the slow hash, and the answer takes the same time either way.
         return hasher.hash(newPassword)
-                .flatMap(hash -> Panache.withTransaction(() -> redeemLink(token, hash, client)))
+                .flatMap(hash -> database.inTransaction(tx -> redeemLink(tx, token, hash, client)))
                 .map(PasswordResetService::answer);
     }
 
@@ -77,18 +81,17 @@ public class PasswordResetService {
     public Uni<Void> resetWithCode(String email, String code, String newPassword, ClientInfo client) {
         String normalized = RegistrationService.normalizeEmail(email);
         return hasher.hash(newPassword)
-                .flatMap(hash -> Panache.withTransaction(() -> redeemCode(normalized, code, hash, client)))
+                .flatMap(hash -> database.inTransaction(tx -> redeemCode(tx, normalized, code, hash, client)))
                 .map(PasswordResetService::answer);
     }
 
     /** Looks at a link without spending it, so mail scanners that open links do not break them. */
-    @WithSession
     public Uni<LinkState> inspectLink(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Uni.createFrom().item(LinkState.INVALID);
         }
         LocalDateTime now = utcNow();
-        return resets.findByTokenHash(OpaqueTokens.hash(token)).map(reset -> {
+        return resets.findByTokenHash(database, OpaqueTokens.hash(token)).map(reset -> {
             if (reset == null || !PasswordReset.EMAIL_LINK.equals(reset.resetType)) {
                 return LinkState.INVALID;
             }
@@ -102,93 +105,105 @@ public class PasswordResetService {
         });
     }
 
-    private Uni<Outcome> redeemLink(String token, String passwordHash, ClientInfo client) {
+    private Uni<Outcome> redeemLink(Transaction tx, String token, String passwordHash, ClientInfo client) {
         LocalDateTime now = utcNow();
-        return resets.findByTokenHashForUpdate(OpaqueTokens.hash(token)).flatMap(reset -> {
+        return resets.findByTokenHashForUpdate(tx, OpaqueTokens.hash(token)).flatMap(reset -> {
             if (reset == null || !PasswordReset.EMAIL_LINK.equals(reset.resetType) || !reset.isPending()) {
                 return Uni.createFrom().item(Outcome.INVALID);
             }
             if (reset.isExpiredAt(now)) {
                 reset.expire();
-                return Uni.createFrom().item(Outcome.INVALID);
+                return resets.save(tx, reset).replaceWith(Outcome.INVALID);
             }
-            return complete(reset, passwordHash, client, now);
+            return complete(tx, reset, passwordHash, client, now);
         });
     }
 
     /**
-     * A code guess in three steps, so the slow comparison runs with no transaction or row lock held: reserve the
-     * attempt on the latest pending code (a short locked transaction, so concurrent guesses never exceed its
-     * attempts), compare, then complete or count the failure. Every refusal is the same {@link Outcome#INVALID},
+     * A code guess in three steps, all in the transaction {@link #resetWithCode} opened: reserve the attempt on the
+     * latest pending code (locked, so concurrent guesses never exceed its attempts), compare, then complete or count
+     * the failure. The reset's row stays locked over the comparison, and a failure anywhere (a full hashing queue
+     * included) rolls the reserved attempt back with the rest. Every refusal is the same {@link Outcome#INVALID},
      * whether or not a code was pending, after the same comparison work.
      */
-    private Uni<Outcome> redeemCode(String email, String code, String passwordHash, ClientInfo client) {
-        return Panache.withTransaction(() -> reserveCodeAttempt(email)).flatMap(attempt -> {
+    private Uni<Outcome> redeemCode(Transaction tx, String email, String code, String passwordHash,
+            ClientInfo client) {
+        return reserveCodeAttempt(tx, email).flatMap(attempt -> {
             if (attempt == null) {
                 return hasher.verifyAgainstDecoy(code).replaceWith(Outcome.INVALID);
             }
-            return hasher.verify(code, attempt.tokenHash()).flatMap(matches -> Panache.withTransaction(() -> matches
-                    ? completeCode(attempt.resetId(), passwordHash, client)
-                    : wrongCode(attempt, client)));
+            return hasher.verify(code, attempt.tokenHash()).flatMap(matches -> matches
+                    ? completeCode(tx, attempt.resetId(), passwordHash, client)
+                    : wrongCode(tx, attempt, client));
         });
     }
 
-    private Uni<CodeAttempt> reserveCodeAttempt(String email) {
+    /** Null when no code can be guessed; an expired or used-up code is marked so on the way. */
+    private Uni<CodeAttempt> reserveCodeAttempt(Transaction tx, String email) {
         LocalDateTime now = utcNow();
-        return resets.findLatestPendingCodeForUpdate(email).map(reset -> {
+        return resets.findLatestPendingCodeForUpdate(tx, email).flatMap(reset -> {
             if (reset == null) {
-                return null;
+                return Uni.createFrom().<CodeAttempt> nullItem();
             }
             if (reset.isExpiredAt(now)) {
                 reset.expire();
-                return null;
+                return resets.save(tx, reset).replaceWith((CodeAttempt) null);
             }
             if (reset.attemptCount >= reset.maxAttempts) {
                 reset.revoke();
-                return null;
+                return resets.save(tx, reset).replaceWith((CodeAttempt) null);
             }
             reset.attemptCount++;
-            return new CodeAttempt(reset.id, reset.userId, reset.tokenHash, reset.attemptCount, reset.maxAttempts);
+            return resets.save(tx, reset).replaceWith(new CodeAttempt(reset.id, reset.userId, reset.tokenHash,
+                    reset.attemptCount, reset.maxAttempts));
         });
     }
 
-    private Uni<Outcome> completeCode(UUID resetId, String passwordHash, ClientInfo client) {
+    private Uni<Outcome> completeCode(Transaction tx, UUID resetId, String passwordHash, ClientInfo client) {
         LocalDateTime now = utcNow();
-        return resets.findByIdForUpdate(resetId).flatMap(reset -> reset == null || !reset.isPending()
+        return resets.findByIdForUpdate(tx, resetId).flatMap(reset -> reset == null || !reset.isPending()
                 || reset.isExpiredAt(now)
                         ? Uni.createFrom().item(Outcome.INVALID)
-                        : complete(reset, passwordHash, client, now));
+                        : complete(tx, reset, passwordHash, client, now));
     }
 
-    private Uni<Outcome> wrongCode(CodeAttempt attempt, ClientInfo client) {
+    private Uni<Outcome> wrongCode(Transaction tx, CodeAttempt attempt, ClientInfo client) {
         boolean exhausted = attempt.number() >= attempt.allowed();
         Uni<Integer> revoked = exhausted
-                ? resets.revokeIfPending(attempt.resetId())
+                ? resets.revokeIfPending(tx, attempt.resetId())
                 : Uni.createFrom().item(0);
-        return revoked.call(() -> audit.record(
+        return revoked.call(() -> audit.record(tx,
                 exhausted ? "password_reset.attempts_exhausted" : "password_reset.code_rejected", attempt.userId(),
                 client, Map.of("resetId", attempt.resetId(), "attempts", attempt.number())))
                 .replaceWith(Outcome.INVALID);
     }
 
-    /** One reserved guess at a code reset, carried out of its transaction to be compared. */
+    /** One reserved guess at a code reset, carried from its reservation to its comparison. */
     private record CodeAttempt(UUID resetId, UUID userId, String tokenHash, int number, int allowed) {
     }
 
-    private Uni<Outcome> complete(PasswordReset reset, String passwordHash, ClientInfo client, LocalDateTime now) {
+    /**
+     * Spends the reset (read locked in {@code tx}) and sets the new password. The account is locked first, so no
+     * other change to it (a verification) is written over; the reset and the account are written back last, after
+     * the statements on the user's other resets, throttles, sessions and tokens, in that order.
+     */
+    private Uni<Outcome> complete(Transaction tx, PasswordReset reset, String passwordHash, ClientInfo client,
+            LocalDateTime now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         reset.markUsed(now);
-        return users.findById(reset.userId).flatMap(user -> {
+        return users.lock(tx, reset.userId).flatMap(user -> {
             if (user == null) {
-                return Uni.createFrom().item(Outcome.INVALID);
+                return resets.save(tx, reset).replaceWith(Outcome.INVALID);
             }
             user.passwordHash = passwordHash;
-            return resets.revokePending(user.id, reset.id)
-                    .call(() -> throttle.liftAll(user.id))
-                    .call(() -> sessions.revokeAll(user.id, at, "password_reset"))
-                    .call(() -> refreshTokens.revokeAllOfUser(user.id, at))
-                    .call(() -> audit.record("password_reset.completed", user.id, client,
+            return resets.revokePending(tx, user.id, reset.id)
+                    .call(() -> throttle.liftAll(tx, user.id))
+                    .call(() -> sessions.revokeAll(tx, user.id, at, "password_reset"))
+                    .call(() -> refreshTokens.revokeAllOfUser(tx, user.id, at))
+                    .call(() -> audit.record(tx, "password_reset.completed", user.id, client,
                             Map.of("method", reset.resetType, "resetId", reset.id)))
+                    .call(() -> resets.save(tx, reset))
+                    .call(() -> users.save(tx, user))
                     .replaceWith(Outcome.COMPLETED);
         });
     }

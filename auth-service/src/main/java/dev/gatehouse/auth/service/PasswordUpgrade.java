@@ -8,7 +8,7 @@ import dev.gatehouse.auth.User;
 import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.security.PasswordCheck;
 import dev.gatehouse.auth.security.PasswordHasher;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,9 +26,11 @@ public class PasswordUpgrade {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final Database database;
 
-    public PasswordUpgrade(UserRepository users, PasswordHasher hasher) {
+    public PasswordUpgrade(UserRepository users, PasswordHasher hasher, Database database) {
         this.users = users;
+        this.database = database;
         this.hasher = hasher;
     }
 
@@ -38,7 +40,7 @@ public class PasswordUpgrade {
         }
         String verifiedHash = user.passwordHash;
         return hasher.hash(password)
-                .flatMap(newHash -> Panache.withTransaction(() -> users.replacePasswordHash(user.id, verifiedHash, newHash)))
+                .flatMap(newHash -> users.replacePasswordHash(database, user.id, verifiedHash, newHash))
                 .invoke(updated -> {
                     if (updated == 0) {
                         LOG.debugf("password of %s changed meanwhile: not rehashed", user.id);

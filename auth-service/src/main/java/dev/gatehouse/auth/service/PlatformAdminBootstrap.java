@@ -1,6 +1,5 @@
 package dev.gatehouse.auth.service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +13,7 @@ import dev.gatehouse.auth.User;
 import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.common.security.TokenClaims;
+import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,16 +39,18 @@ public class PlatformAdminBootstrap {
     }
 
     /** Runs inside the login's transaction; answers the account to issue tokens for, with its roles as stored. */
-    public Uni<User> applyAtLogin(User user, ClientInfo client) {
+    public Uni<User> applyAtLogin(Transaction transaction, User user, ClientInfo client) {
         if (!user.emailVerified || !emails.contains(user.email) || user.roles.contains(TokenClaims.PLATFORM_ADMIN)) {
             return Uni.createFrom().item(user);
         }
-        return users.findById(user.id).call(managed -> {
-            List<String> roles = new ArrayList<>(managed.roles);
-            roles.add(TokenClaims.PLATFORM_ADMIN);
-            managed.roles = roles;
-            LOG.infof("Granted platform-admin to %s, listed in PLATFORM_ADMIN_EMAILS", managed.id);
-            return audit.record("platform_admin.granted", managed.id, client, Map.of("via", "bootstrap"));
+        return users.grantRole(transaction, user.id, TokenClaims.PLATFORM_ADMIN).flatMap(granted -> {
+            if (granted == null) {
+                // A concurrent login granted it first and recorded it.
+                return users.findById(transaction, user.id);
+            }
+            LOG.infof("Granted platform-admin to %s, listed in PLATFORM_ADMIN_EMAILS", granted.id);
+            return audit.record(transaction, "platform_admin.granted", granted.id, client, Map.of("via", "bootstrap"))
+                    .replaceWith(granted);
         });
     }
 }

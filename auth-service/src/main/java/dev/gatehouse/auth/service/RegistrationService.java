@@ -12,7 +12,8 @@ import dev.gatehouse.auth.rest.dto.RegisterRequest;
 import dev.gatehouse.auth.security.PasswordHasher;
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
+import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
 
 /** Creates accounts: one per email address and one per phone number. */
@@ -22,9 +23,11 @@ public class RegistrationService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final AuditLog audit;
+    private final Database database;
 
-    public RegistrationService(UserRepository users, PasswordHasher hasher, AuditLog audit) {
+    public RegistrationService(UserRepository users, PasswordHasher hasher, AuditLog audit, Database database) {
         this.users = users;
+        this.database = database;
         this.hasher = hasher;
         this.audit = audit;
     }
@@ -36,16 +39,17 @@ public class RegistrationService {
     public Uni<User> register(RegisterRequest request, ClientInfo client) {
         String email = normalizeEmail(request.email());
         return hasher.hash(request.password())
-                .flatMap(hash -> Panache.withTransaction(() -> create(email, request.phoneNumber(), hash, client)))
+                .flatMap(hash -> database.inTransaction(tx -> create(tx, email, request.phoneNumber(), hash, client)))
                 .onFailure(UniqueViolation::is).transform(RegistrationService::toConflict);
     }
 
-    private Uni<User> create(String email, String phoneNumber, String passwordHash, ClientInfo client) {
-        return users.emailTaken(email).flatMap(emailTaken -> {
+    private Uni<User> create(Transaction tx, String email, String phoneNumber, String passwordHash,
+            ClientInfo client) {
+        return users.emailTaken(tx, email).flatMap(emailTaken -> {
             if (emailTaken) {
                 throw ApiException.conflict("email_taken", "An account with this email address exists.");
             }
-            return users.phoneTaken(phoneNumber);
+            return users.phoneTaken(tx, phoneNumber);
         }).flatMap(phoneTaken -> {
             if (phoneTaken) {
                 throw ApiException.conflict("phone_taken", "An account with this phone number exists.");
@@ -57,9 +61,7 @@ public class RegistrationService {
             user.passwordHash = passwordHash;
             user.createdAt = OffsetDateTime.now();
             user.updatedAt = user.createdAt;
-            return users.persistAndFlush(user)
-                    .call(() -> audit.record("user.registered", user.id, client))
-                    .replaceWith(user);
+            return users.insert(tx, user).call(stored -> audit.record(tx, "user.registered", user.id, client));
         });
     }
 

@@ -17,8 +17,7 @@ import dev.gatehouse.auth.config.Rate;
 import dev.gatehouse.auth.security.DeviceTokens;
 import dev.gatehouse.common.ratelimit.FixedWindowLimiter;
 import dev.gatehouse.common.ratelimit.RateLimit;
-import dev.gatehouse.common.ratelimit.SessionStatements;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -63,8 +62,10 @@ public class RequestLimits {
     private final RateLimit confirmGlobal;
 
     private final DeviceTokens deviceTokens;
+    private final Database database;
 
-    public RequestLimits(AuthConfig config, DeviceTokens deviceTokens) {
+    public RequestLimits(AuthConfig config, DeviceTokens deviceTokens, Database database) {
+        this.database = database;
         this.deviceTokens = deviceTokens;
         AuthConfig.RateLimits c = config.rateLimit();
         this.enabled = c.enabled();
@@ -160,8 +161,7 @@ public class RequestLimits {
     @Scheduled(every = "${gatehouse.housekeeping.every:1h}", delayed = "${gatehouse.housekeeping.delay:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> dropEndedWindows() {
         OffsetDateTime cutoff = OffsetDateTime.now().minus(longestWindow);
-        return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> limiter.deleteWindowsBefore(new SessionStatements(session), cutoff)))
+        return limiter.deleteWindowsBefore(database, cutoff)
                 .invoke(deleted -> LOG.debugf("Dropped %d ended rate limit windows", deleted))
                 .onFailure().invoke(failure -> LOG.warn("Dropping ended rate limit windows failed", failure))
                 .onFailure().recoverWithNull()
@@ -173,8 +173,7 @@ public class RequestLimits {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = OffsetDateTime.now();
-        return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> limiter.consumeAll(new SessionStatements(session), List.of(charges), now)));
+        return database.inTransaction(tx -> limiter.consumeAll(tx, List.of(charges), now));
     }
 
     private static RateLimit limit(String name, Rate rate, String detail) {

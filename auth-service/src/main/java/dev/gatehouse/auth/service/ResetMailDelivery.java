@@ -10,8 +10,7 @@ import org.jboss.logging.Logger;
 import dev.gatehouse.auth.client.EmailGateway;
 import dev.gatehouse.auth.repository.PasswordResetRepository;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import dev.gatehouse.common.sql.Database;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -31,12 +30,15 @@ public class ResetMailDelivery {
 
     private static final Logger LOG = Logger.getLogger(ResetMailDelivery.class);
 
+    private final Database database;
     private final EmailGateway email;
     private final PasswordResetRepository resets;
     private final AuditLog audit;
     private final Vertx vertx;
 
-    public ResetMailDelivery(EmailGateway email, PasswordResetRepository resets, AuditLog audit, Vertx vertx) {
+    public ResetMailDelivery(Database database, EmailGateway email, PasswordResetRepository resets, AuditLog audit,
+            Vertx vertx) {
+        this.database = database;
         this.email = email;
         this.resets = resets;
         this.audit = audit;
@@ -53,10 +55,9 @@ public class ResetMailDelivery {
      * reported to the caller.
      */
     void runDetached(Supplier<Uni<Void>> work, String what) {
-        // A fresh duplicated context, marked safe, is what Hibernate Reactive needs to open its own session there;
-        // the request's context is finished with by then.
+        // A fresh duplicated context of its own: the request's context is finished with by then, and nothing of it
+        // (its context-local data) must reach work that outlives it.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> Uni.createFrom().<Void> deferred(work::get).subscribe().with(
                 done -> {
                 },
@@ -72,8 +73,8 @@ public class ResetMailDelivery {
     private Uni<Void> revoke(PendingResetMail pending, Throwable failure, ClientInfo client) {
         String reason = failure instanceof ApiException api ? api.problem().code() : "delivery_failed";
         LOG.warnf("Password reset %s could not be emailed (%s): revoking it", pending.resetId(), reason);
-        return Panache.withTransaction(() -> resets.revokeIfPending(pending.resetId())
-                .call(() -> audit.record("password_reset.delivery_failed", pending.userId(), client,
+        return database.inTransaction(tx -> resets.revokeIfPending(tx, pending.resetId())
+                .call(() -> audit.record(tx, "password_reset.delivery_failed", pending.userId(), client,
                         Map.of("resetId", pending.resetId(), "reason", reason))))
                 .replaceWithVoid();
     }

@@ -23,8 +23,8 @@ import dev.gatehouse.auth.security.OpaqueTokens;
 import dev.gatehouse.auth.security.SuccessorTokens;
 import dev.gatehouse.auth.security.TokenIssuer;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.gatehouse.common.sql.Database;
+import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -50,10 +50,12 @@ public class SessionService {
     private final TokenIssuer issuer;
     private final AuditLog audit;
     private final AuthConfig.Jwt config;
+    private final Database database;
 
     public SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens,
             RefreshRotationRepository rotations, SuccessorTokens successors, TokenIssuer issuer, AuditLog audit,
-            AuthConfig config) {
+            AuthConfig config, Database database) {
+        this.database = database;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.rotations = rotations;
@@ -64,7 +66,7 @@ public class SessionService {
     }
 
     /** Opens a session for a user who just proved who they are; runs inside the caller's transaction. */
-    public Uni<TokenResponse> open(User user, String deviceId, ClientInfo client) {
+    public Uni<TokenResponse> open(Transaction transaction, User user, String deviceId, ClientInfo client) {
         OffsetDateTime now = OffsetDateTime.now();
         Session session = new Session();
         session.id = UUID.randomUUID();
@@ -77,7 +79,7 @@ public class SessionService {
         session.lastUsedAt = now;
         session.absoluteExpiresAt = now.plus(config.sessionMaxLifetime());
         session.expiresAt = earliest(now.plus(config.refreshTokenTtl()), session.absoluteExpiresAt);
-        return sessions.persist(session).flatMap(saved -> issue(user, session, client, now));
+        return sessions.insert(transaction, session).flatMap(saved -> issue(transaction, user, session, client, now));
     }
 
     /**
@@ -140,70 +142,69 @@ public class SessionService {
      * Ends the session behind the access token and, when given, the one the refresh token belongs to (the client may
      * hold a refresh token of a session whose access token it already dropped).
      */
-    @WithTransaction
     public Uni<Void> logout(UUID userId, UUID currentSessionId, String refreshToken, ClientInfo client) {
         OffsetDateTime now = OffsetDateTime.now();
-        Uni<UUID> fromToken = refreshToken == null || refreshToken.isBlank()
-                ? Uni.createFrom().nullItem()
-                : refreshTokens.findByHash(OpaqueTokens.hash(refreshToken))
-                        .map(token -> token != null && token.userId.equals(userId) ? token.sessionId : null);
-        return fromToken.flatMap(tokenSession -> revoke(userId, currentSessionId, now, "logout")
-                .call(() -> tokenSession == null || tokenSession.equals(currentSessionId)
-                        ? Uni.createFrom().voidItem()
-                        : revoke(userId, tokenSession, now, "logout")))
-                .call(() -> audit.record("logout", userId, client));
+        return database.inTransaction(tx -> {
+            Uni<UUID> fromToken = refreshToken == null || refreshToken.isBlank()
+                    ? Uni.createFrom().nullItem()
+                    : refreshTokens.findByHash(tx, OpaqueTokens.hash(refreshToken))
+                            .map(token -> token != null && token.userId.equals(userId) ? token.sessionId : null);
+            return fromToken.flatMap(tokenSession -> revoke(tx, userId, currentSessionId, now, "logout")
+                    .call(() -> tokenSession == null || tokenSession.equals(currentSessionId)
+                            ? Uni.createFrom().voidItem()
+                            : revoke(tx, userId, tokenSession, now, "logout")))
+                    .call(() -> audit.record(tx, "logout", userId, client));
+        });
     }
 
-    @WithTransaction
     public Uni<Void> logoutEverywhere(UUID userId, ClientInfo client) {
         OffsetDateTime now = OffsetDateTime.now();
         // Tokens before sessions: the order a refresh locks them in, so the two never deadlock.
-        return refreshTokens.revokeAllOfUser(userId, now)
-                .call(() -> sessions.revokeAll(userId, now, "logout_all"))
-                .call(() -> audit.record("logout.all", userId, client)).replaceWithVoid();
+        return database.inTransaction(tx -> refreshTokens.revokeAllOfUser(tx, userId, now)
+                .call(() -> sessions.revokeAll(tx, userId, now, "logout_all"))
+                .call(() -> audit.record(tx, "logout.all", userId, client)).replaceWithVoid());
     }
 
-    @WithTransaction
     public Uni<List<Session>> listActive(UUID userId) {
-        return sessions.listActive(userId, OffsetDateTime.now());
+        return sessions.listActive(database, userId, OffsetDateTime.now());
     }
 
     /** Revokes one of the user's own sessions; someone else's session is answered as not found. */
-    @WithTransaction
     public Uni<Void> revokeOwn(UUID userId, UUID sessionId, ClientInfo client) {
         OffsetDateTime now = OffsetDateTime.now();
-        return sessions.findById(sessionId).flatMap(session -> {
+        return database.inTransaction(tx -> sessions.findById(tx, sessionId).flatMap(session -> {
             if (session == null || !session.userId.equals(userId) || session.revoked) {
                 throw ApiException.notFound("session_not_found", "No such active session.");
             }
-            return revoke(userId, sessionId, now, "revoked_by_user")
-                    .call(() -> audit.record("session.revoked", userId, client, Map.of("sessionId", sessionId)));
-        });
+            return revoke(tx, userId, sessionId, now, "revoked_by_user")
+                    .call(() -> audit.record(tx, "session.revoked", userId, client, Map.of("sessionId", sessionId)));
+        }));
     }
 
-    private Uni<Void> revoke(UUID userId, UUID sessionId, OffsetDateTime now, String reason) {
+    /**
+     * Ends one of the user's sessions with all its refresh tokens; a session of someone else, or none, is left
+     * alone. Tokens before the session: the order a refresh locks them in, so the two never deadlock.
+     */
+    private Uni<Void> revoke(Transaction tx, UUID userId, UUID sessionId, OffsetDateTime now, String reason) {
         if (sessionId == null) {
             return Uni.createFrom().voidItem();
         }
-        return sessions.findById(sessionId).flatMap(session -> {
-            if (session == null || !session.userId.equals(userId)) {
-                return Uni.createFrom().voidItem();
-            }
-            session.revoke(now, reason);
-            return refreshTokens.revokeSession(sessionId, now).replaceWithVoid();
-        });
+        return refreshTokens.revokeSession(tx, userId, sessionId, now)
+                .call(() -> sessions.revoke(tx, userId, sessionId, now, reason)).replaceWithVoid();
     }
 
     private Uni<TokenResponse> revokeForReuse(UUID sessionId, UUID userId, ClientInfo client, OffsetDateTime now) {
-        return Panache.withTransaction(() -> revoke(userId, sessionId, now, "refresh_token_reuse")
-                .call(() -> audit.record("session.reuse_detected", userId, client, Map.of("sessionId", sessionId))))
+        return database.inTransaction(tx -> revoke(tx, userId, sessionId, now, "refresh_token_reuse")
+                .call(() -> audit.record(tx, "session.reuse_detected", userId, client,
+                        Map.of("sessionId", sessionId))))
                 .map(ignored -> {
                     throw invalidRefreshToken();
                 });
     }
 
     /** The first refresh token of a new session: random, since nothing precedes it. */
-    private Uni<TokenResponse> issue(User user, Session session, ClientInfo client, OffsetDateTime now) {
+    private Uni<TokenResponse> issue(Transaction transaction, User user, Session session, ClientInfo client,
+            OffsetDateTime now) {
         String plain = OpaqueTokens.newToken();
         RefreshToken token = new RefreshToken();
         token.id = UUID.randomUUID();
@@ -216,7 +217,7 @@ public class SessionService {
         token.createdAt = now;
         token.expiresAt = session.expiresAt;
         TokenIssuer.SignedToken access = issuer.accessToken(user, session.id);
-        return refreshTokens.persist(token).map(saved -> new TokenResponse(access.token(), "Bearer",
+        return refreshTokens.insert(transaction, token).map(saved -> new TokenResponse(access.token(), "Bearer",
                 access.expiresInSeconds(), plain, secondsBetween(now, session.expiresAt), session.id));
     }
 

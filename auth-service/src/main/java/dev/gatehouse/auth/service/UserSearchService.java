@@ -7,16 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.gatehouse.auth.User;
 import dev.gatehouse.auth.repository.UserFilter;
 import dev.gatehouse.auth.repository.UserSearchRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
 import io.smallrye.mutiny.Uni;
 
 /** Finds people by their backgrounds, for platform administrators (flow 6). */
 @ApplicationScoped
 public class UserSearchService {
 
+    private final Database database;
     private final UserSearchRepository search;
 
-    public UserSearchService(UserSearchRepository search) {
+    public UserSearchService(Database database, UserSearchRepository search) {
+        this.database = database;
         this.search = search;
     }
 
@@ -25,7 +27,7 @@ public class UserSearchService {
     }
 
     public Uni<Found> find(UserFilter filter, int page, int size) {
-        return Panache.withSession(() -> search.page(filter, page, size)
-                .chain(items -> search.count(filter).map(total -> new Found(items, total))));
+        return search.page(database, filter, page, size)
+                .chain(items -> search.count(database, filter).map(total -> new Found(items, total)));
     }
 }

@@ -15,7 +15,7 @@ import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.repository.VerificationChallengeRepository;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,14 +32,16 @@ public class VerificationService {
 
     static final String LINK_PATH = "/auth/email/verify?token={token}";
 
+    private final Database database;
     private final UserRepository users;
     private final VerificationChallengeRepository challenges;
     private final OtpGateway otp;
     private final AuditLog audit;
     private final String linkTemplate;
 
-    public VerificationService(UserRepository users, VerificationChallengeRepository challenges, OtpGateway otp,
-            AuditLog audit, AuthConfig config) {
+    public VerificationService(Database database, UserRepository users, VerificationChallengeRepository challenges,
+            OtpGateway otp, AuditLog audit, AuthConfig config) {
+        this.database = database;
         this.users = users;
         this.challenges = challenges;
         this.otp = otp;
@@ -53,7 +55,7 @@ public class VerificationService {
 
     /** Sends a new code (replacing any earlier one) to the account's phone or email address. */
     public Uni<Started> start(UUID userId, VerificationChannel channel, ClientInfo client) {
-        return Panache.withSession(() -> users.findById(userId)).flatMap(user -> {
+        return users.findById(database, userId).flatMap(user -> {
             requireExists(user);
             if (channel.isVerified(user)) {
                 throw ApiException.conflict("already_verified", "This " + noun(channel) + " is already verified.");
@@ -66,9 +68,9 @@ public class VerificationService {
             // The code's text (SMS or email) is written by otp-service, in the language asked for here.
             String language = MessageLanguage.of(user.locale, client.acceptLanguage());
             return otp.send(channel, user.id, destination, link, client.ipAddress(), language)
-                    .call(sent -> Panache.withTransaction(() -> challenges
-                            .replace(user.id, channel, sent.otpId(), destination, OffsetDateTime.now())
-                            .call(() -> audit.record(channel.label() + ".verification_sent", user.id, client,
+                    .call(sent -> database.inTransaction(tx -> challenges
+                            .replace(tx, user.id, channel, sent.otpId(), destination, OffsetDateTime.now())
+                            .call(() -> audit.record(tx, channel.label() + ".verification_sent", user.id, client,
                                     Map.of("otpId", sent.otpId().toString())))))
                     .map(sent -> new Started(destination, sent.expiresAt(), sent.resendAvailableAt()));
         });
@@ -76,13 +78,13 @@ public class VerificationService {
 
     /** Checks a code the person typed; answers the account with its flag set. */
     public Uni<User> confirm(UUID userId, VerificationChannel channel, String code, ClientInfo client) {
-        return Panache.withSession(() -> users.findById(userId).flatMap(user -> {
+        return users.findById(database, userId).flatMap(user -> {
             requireExists(user);
             if (channel.isVerified(user)) {
                 throw ApiException.conflict("already_verified", "This " + noun(channel) + " is already verified.");
             }
-            return challenges.find(userId, channel).map(challenge -> current(challenge, user, channel));
-        })).flatMap(challenge -> otp.verify(challenge.otpId, code))
+            return challenges.find(database, userId, channel).map(challenge -> current(challenge, user, channel));
+        }).flatMap(challenge -> otp.verify(challenge.otpId, code))
                 .flatMap(verified -> complete(userId, channel, verified, "code", client));
     }
 
@@ -93,19 +95,19 @@ public class VerificationService {
     }
 
     private Uni<User> confirmLink(EmailLinkToken link, ClientInfo client) {
-        return Panache.withSession(() -> challenges.findByOtpId(link.otpId()).flatMap(challenge -> {
+        return challenges.findByOtpId(database, link.otpId()).flatMap(challenge -> {
             // Only codes this service asked for as email verifications are ever checked here: a link cannot be
             // used to spend somebody's password-reset or login code.
             if (challenge == null || challenge.channel != VerificationChannel.EMAIL) {
                 throw EmailLinkToken.invalid();
             }
-            return users.findById(challenge.userId).map(user -> {
+            return users.findById(database, challenge.userId).map(user -> {
                 if (user == null) {
                     throw EmailLinkToken.invalid();
                 }
                 return current(challenge, user, VerificationChannel.EMAIL);
             });
-        })).flatMap(challenge -> otp.verify(challenge.otpId, link.code())
+        }).flatMap(challenge -> otp.verify(challenge.otpId, link.code())
                 .flatMap(verified -> complete(challenge.userId, VerificationChannel.EMAIL, verified, "link", client)));
     }
 
@@ -124,22 +126,25 @@ public class VerificationService {
 
     /**
      * Sets the flag once otp-service accepted the code, checking again, under the transaction, that the code was
-     * this account's and went to where the account's code goes now (it may have changed during the call).
+     * this account's and went to where the account's code goes now (it may have changed during the call). The account
+     * is locked while it changes, so verifying the email and the phone at once cannot write back one flag over the
+     * other; the flag is written before the audit event, and the account is answered as stored.
      */
     private Uni<User> complete(UUID userId, VerificationChannel channel, OtpGateway.Verified verified, String via,
             ClientInfo client) {
         if (!userId.equals(verified.subjectId()) || !channel.otpType().equals(verified.type())) {
             throw ApiException.forbidden("otp_not_yours", "This code was not issued to verify this account.");
         }
-        return Panache.withTransaction(() -> users.findById(userId).flatMap(user -> {
+        return database.inTransaction(tx -> users.lock(tx, userId).flatMap(user -> {
             requireExists(user);
             if (!channel.sameDestination(verified.destination(), channel.destinationOf(user))) {
                 throw destinationChanged(channel);
             }
             channel.markVerified(user);
-            return users.flush()
-                    .call(() -> audit.record(channel.label() + ".verified", userId, client, Map.of("via", via)))
-                    .replaceWith(user);
+            return users.save(tx, user)
+                    // Null when the account was deleted since it was read.
+                    .invoke(VerificationService::requireExists)
+                    .call(() -> audit.record(tx, channel.label() + ".verified", userId, client, Map.of("via", via)));
         }));
     }
 

@@ -5,12 +5,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.gatehouse.auth.repository.ImportSourceIdRepository;
 import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.service.BackgroundService;
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
+import dev.gatehouse.common.sql.ImportSourceIds;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,28 +23,27 @@ public class BackgroundImportService {
 
     private static final String MAPPING_KEY = "import_source_ids_pkey";
 
+    private final Database database;
     private final BackgroundService backgrounds;
     private final UserRepository users;
-    private final ImportSourceIdRepository sourceIds;
 
-    public BackgroundImportService(BackgroundService backgrounds, UserRepository users,
-            ImportSourceIdRepository sourceIds) {
+    public BackgroundImportService(Database database, BackgroundService backgrounds, UserRepository users) {
+        this.database = database;
         this.backgrounds = backgrounds;
         this.users = users;
-        this.sourceIds = sourceIds;
     }
 
     /** {@code hardware}: the two lists are platforms and device types; otherwise languages and frameworks. */
     public Uni<ImportOutcome> importBackground(String sourceSystem, String sourceTable, String sourceId, UUID userId,
             boolean hardware, String experienceLevel, List<String> first, List<String> second) {
-        return Panache.withSession(() -> sourceIds.find(sourceSystem, sourceTable, sourceId)
+        return ImportSourceIds.find(database, sourceSystem, sourceTable, sourceId)
                 .flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
-                        : users.findById(userId).map(user -> {
+                        : users.findById(database, userId).map(user -> {
                             if (user == null) {
                                 throw ApiException.notFound("user_not_found", "No account with this id; import it first.");
                             }
-                            return null;
-                        })))
+                            return (UUID) null;
+                        }))
                 .flatMap(existing -> {
                     if (existing != null) {
                         return Uni.createFrom().item(new ImportOutcome(existing, false));
@@ -52,8 +51,8 @@ public class BackgroundImportService {
                     Uni<UUID> saved = hardware
                             ? backgrounds.saveHardware(userId, experienceLevel, first, second).map(s -> s.background().id)
                             : backgrounds.saveSoftware(userId, experienceLevel, first, second).map(s -> s.background().id);
-                    return saved.flatMap(id -> Panache
-                            .withTransaction(() -> sourceIds.record(sourceSystem, sourceTable, sourceId, id))
+                    return saved.flatMap(id -> database
+                            .inTransaction(tx -> ImportSourceIds.record(tx, sourceSystem, sourceTable, sourceId, id))
                             .map(ignored -> new ImportOutcome(id, true))
                             .onFailure(failure -> UniqueViolation.constraintOf(failure).orElse("").equals(MAPPING_KEY))
                             .recoverWithItem(() -> new ImportOutcome(id, false)));

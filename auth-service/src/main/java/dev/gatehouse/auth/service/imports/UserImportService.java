@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.User;
-import dev.gatehouse.auth.repository.ImportSourceIdRepository;
 import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.auth.security.PasswordHasher;
 import dev.gatehouse.auth.service.AuditLog;
@@ -15,7 +14,9 @@ import dev.gatehouse.auth.service.ClientInfo;
 import dev.gatehouse.auth.service.RegistrationService;
 import dev.gatehouse.common.db.UniqueViolation;
 import dev.gatehouse.common.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.common.sql.Database;
+import dev.gatehouse.common.sql.ImportSourceIds;
+import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,16 +34,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class UserImportService {
 
+    private final Database database;
     private final UserRepository users;
-    private final ImportSourceIdRepository sourceIds;
     private final AuditLog audit;
     private final PasswordHasher hasher;
 
-    public UserImportService(UserRepository users, ImportSourceIdRepository sourceIds, AuditLog audit,
-            PasswordHasher hasher) {
+    public UserImportService(Database database, UserRepository users, AuditLog audit, PasswordHasher hasher) {
+        this.database = database;
         this.hasher = hasher;
         this.users = users;
-        this.sourceIds = sourceIds;
         this.audit = audit;
     }
 
@@ -51,9 +51,9 @@ public class UserImportService {
             throw ApiException.invalidField("passwordHash",
                     "not a password hash Gatehouse can verify: an unknown format, or a cost beyond its bounds");
         }
-        return Panache.withTransaction(() -> create(row, client))
-                .onFailure(UniqueViolation::is).recoverWithUni(failure -> Panache
-                        .withSession(() -> sourceIds.find(row.sourceSystem(), row.sourceTable(), row.sourceId()))
+        return database.inTransaction(tx -> create(tx, row, client))
+                .onFailure(UniqueViolation::is).recoverWithUni(failure -> ImportSourceIds
+                        .find(database, row.sourceSystem(), row.sourceTable(), row.sourceId())
                         .map(existing -> {
                             // the same row imported at the same moment may collide on the email or phone first
                             if (existing != null) {
@@ -70,21 +70,22 @@ public class UserImportService {
                         }));
     }
 
-    private Uni<ImportOutcome> create(UserImport row, ClientInfo client) {
+    private Uni<ImportOutcome> create(Transaction tx, UserImport row, ClientInfo client) {
         String email = RegistrationService.normalizeEmail(row.email());
-        return sourceIds.find(row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
+        return ImportSourceIds.find(tx, row.sourceSystem(), row.sourceTable(), row.sourceId()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new ImportOutcome(existing, false));
             }
-            return users.emailTaken(email).flatMap(emailTaken -> {
+            return users.emailTaken(tx, email).flatMap(emailTaken -> {
                 if (emailTaken) {
                     return Uni.createFrom().item(emailTaken());
                 }
-                return (row.phoneNumber() == null ? Uni.createFrom().item(false) : users.phoneTaken(row.phoneNumber()))
+                return (row.phoneNumber() == null ? Uni.createFrom().item(false)
+                        : users.phoneTaken(tx, row.phoneNumber()))
                         .map(phoneTaken -> phoneTaken ? phoneTaken() : null);
             }).flatMap(conflict -> {
                 if (conflict != null) {
-                    return alreadyOr(row, conflict);
+                    return alreadyOr(tx, row, conflict);
                 }
                 User user = new User();
                 user.id = UUID.randomUUID();
@@ -97,9 +98,10 @@ public class UserImportService {
                 user.importedFrom = row.sourceSystem();
                 user.createdAt = row.createdAt() != null ? row.createdAt() : OffsetDateTime.now();
                 user.updatedAt = OffsetDateTime.now();
-                return users.persistAndFlush(user)
-                        .call(() -> sourceIds.record(row.sourceSystem(), row.sourceTable(), row.sourceId(), user.id))
-                        .call(() -> audit.record("user.imported", user.id, client,
+                return users.insert(tx, user)
+                        .call(() -> ImportSourceIds.record(tx, row.sourceSystem(), row.sourceTable(), row.sourceId(),
+                                user.id))
+                        .call(() -> audit.record(tx, "user.imported", user.id, client,
                                 Map.of("sourceSystem", row.sourceSystem(), "sourceTable", row.sourceTable(),
                                         "sourceId", row.sourceId())))
                         .map(ignored -> new ImportOutcome(user.id, true));
@@ -111,8 +113,8 @@ public class UserImportService {
      * The same source row committed by a concurrent import since this one looked makes the address taken: that is
      * no conflict but the row imported before.
      */
-    private Uni<ImportOutcome> alreadyOr(UserImport row, ApiException conflict) {
-        return sourceIds.find(row.sourceSystem(), row.sourceTable(), row.sourceId()).map(existing -> {
+    private Uni<ImportOutcome> alreadyOr(Transaction tx, UserImport row, ApiException conflict) {
+        return ImportSourceIds.find(tx, row.sourceSystem(), row.sourceTable(), row.sourceId()).map(existing -> {
             if (existing == null) {
                 throw conflict;
             }

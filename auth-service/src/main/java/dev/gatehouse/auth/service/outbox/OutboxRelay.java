@@ -13,9 +13,9 @@ import dev.gatehouse.auth.OutboxEvent;
 import dev.gatehouse.auth.client.RemoteUserData;
 import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.auth.repository.OutboxRepository;
+import dev.gatehouse.common.sql.Database;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -36,13 +36,16 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int MAX_ERROR_LENGTH = 500;
 
+    private final Database database;
     private final OutboxRepository outbox;
     private final RemoteUserData remote;
     private final AuthConfig.Outbox config;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
 
-    public OutboxRelay(OutboxRepository outbox, RemoteUserData remote, AuthConfig config, MeterRegistry registry) {
+    public OutboxRelay(Database database, OutboxRepository outbox, RemoteUserData remote, AuthConfig config,
+            MeterRegistry registry) {
+        this.database = database;
         this.outbox = outbox;
         this.remote = remote;
         this.config = config.outbox();
@@ -60,7 +63,7 @@ public class OutboxRelay {
 
     /** One run; returns how many events were acknowledged. Never fails: what is not delivered waits for a later run. */
     public Uni<Integer> relayDue() {
-        return Panache.withTransaction(() -> outbox.claimDue(OffsetDateTime.now(), config.batchSize(),
+        return database.inTransaction(tx -> outbox.claimDue(tx, OffsetDateTime.now(), config.batchSize(),
                 config.lease()))
                 .onItem().transformToMulti(claimed -> Multi.createFrom().iterable(claimed))
                 .onItem().transformToUniAndConcatenate(this::deliver)
@@ -72,7 +75,7 @@ public class OutboxRelay {
 
     private Uni<Integer> deliver(OutboxEvent event) {
         return remote.userDeleted(event.destination, event.subjectId)
-                .chain(() -> Panache.withTransaction(() -> outbox.markDelivered(event.id, OffsetDateTime.now())))
+                .chain(() -> outbox.markDelivered(database, event.id, OffsetDateTime.now()))
                 .invoke(() -> LOG.infof("%s of %s acknowledged by %s after %d attempts", event.eventType,
                         event.subjectId, event.destination, event.attempts))
                 .replaceWith(1)
@@ -81,8 +84,7 @@ public class OutboxRelay {
                     String error = truncate(String.valueOf(failure.getMessage()));
                     LOG.warnf("%s of %s not delivered to %s (attempt %d, next in %s): %s", event.eventType,
                             event.subjectId, event.destination, event.attempts, wait, error);
-                    return Panache.withTransaction(
-                            () -> outbox.markFailed(event.id, error, OffsetDateTime.now().plus(wait)))
+                    return outbox.markFailed(database, event.id, error, OffsetDateTime.now().plus(wait))
                             // If even that fails, the lease set by the claim brings the event back.
                             .onFailure().recoverWithNull().replaceWith(0);
                 });
@@ -98,7 +100,7 @@ public class OutboxRelay {
     }
 
     private Uni<Void> refreshMetrics(Integer ignored) {
-        return Panache.withSession(outbox::backlog).invoke(backlog -> {
+        return outbox.backlog(database).invoke(backlog -> {
             pending.set(backlog.pending());
             oldestAgeSeconds.set(backlog.oldestCreatedAt() == null ? 0
                     : Math.max(0, Duration.between(backlog.oldestCreatedAt(), OffsetDateTime.now()).toSeconds()));

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.gatehouse.auth.config.AuthConfig;
 import dev.gatehouse.auth.repository.TokenRevocationRepository;
 import dev.gatehouse.auth.repository.TokenRevocationRepository.Revocation;
+import dev.gatehouse.common.sql.Database;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,19 +45,21 @@ public class RevocationFeed {
     private final TokenRevocationRepository revocations;
     private final AuthConfig.RevocationFeed config;
     private final Duration rememberFor;
+    private final Database database;
 
-    public RevocationFeed(TokenRevocationRepository revocations, AuthConfig config) {
+    public RevocationFeed(TokenRevocationRepository revocations, AuthConfig config, Database database) {
+        this.database = database;
         this.revocations = revocations;
         this.config = config.revocationFeed();
         this.rememberFor = config.jwt().accessTokenTtl().plus(ACCEPTED_PAST_EXPIRY);
     }
 
     public Uni<Page> since(Optional<OffsetDateTime> cursor) {
-        return revocations.now().chain(now -> {
+        return revocations.now(database).chain(now -> {
             OffsetDateTime oldestUseful = now.minus(rememberFor);
             OffsetDateTime from = cursor.map(after -> after.minus(config.overlap()))
                     .filter(after -> after.isAfter(oldestUseful)).orElse(oldestUseful);
-            return revocations.recordedAfter(from, config.maxEntries())
+            return revocations.recordedAfter(database, from, config.maxEntries())
                     .map(found -> new Page(asOf(found, now), rememberFor, found));
         });
     }
@@ -79,6 +82,6 @@ public class RevocationFeed {
 
     /** Housekeeping: revocations older than any access token that could carry them. */
     public Uni<Integer> forgetExpired() {
-        return revocations.now().chain(now -> revocations.deleteRecordedBefore(now.minus(rememberFor)));
+        return revocations.now(database).chain(now -> revocations.deleteRecordedBefore(database, now.minus(rememberFor)));
     }
 }
