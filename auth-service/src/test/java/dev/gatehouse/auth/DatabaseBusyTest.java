@@ -26,7 +26,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
- * The fast paths ({@code /users/me} and refresh) send their statements outside Hibernate. When the pool cannot hand
+ * The fast paths ({@code /users/me} and refresh) send one statement each, in no transaction. When the pool cannot hand
  * out a connection in time, or its wait queue is full, they answer 503 problem+json with Retry-After, and nothing is
  * left to go off later: no error is logged (the pool's own query path used to fail a refused request once more when
  * its wait timer fired, "Result is already complete"), and the service serves normally after.

@@ -65,8 +65,8 @@ public final class HangUps {
 
     /**
      * The errors logged while it is open, by any logger of this JVM (a {@code @QuarkusTest} runs the service in it).
-     * A transaction torn apart by a cancellation shows here even when the pool survives it: Hibernate Reactive logs
-     * that it found a live transaction on a connection being closed, or that its session was already closed.
+     * A transaction torn apart by a cancellation shows here even when the pool survives it: the pool and the SQL client
+     * log what they find on a connection closed mid-transaction, and Mutiny logs the failures it had to drop.
      */
     public static final class LoggedErrors extends java.util.logging.Handler implements AutoCloseable {
 

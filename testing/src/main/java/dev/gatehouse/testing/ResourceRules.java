@@ -26,8 +26,8 @@ public final class ResourceRules {
     /**
      * Every class annotated {@code @Path} in the module of {@code anyClassOfTheModule} that is a server resource (a
      * class, not a REST client interface) carries {@code @Cancellable(false)}: Quarkus REST cancels the subscription of
-     * a request whose client hangs up, and a cancelled Hibernate Reactive transaction is torn apart instead of finishing
-     * or rolling back.
+     * a request whose client hangs up, and a cancelled chain stops between its steps: work a request started (an audit
+     * event after a password check, a write after a call to another service) would be left half done.
      */
     public static void assertEveryResourceFinishesWhatItStarts(Class<?> anyClassOfTheModule) {
         List<String> offenders = new ArrayList<>();

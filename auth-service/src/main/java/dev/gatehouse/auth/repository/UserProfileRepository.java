@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The account as its owner reads it ({@code GET /users/me}): one statement, no Hibernate session. The user it
+ * The account as its owner reads it ({@code GET /users/me}): one statement, in no transaction. The user it
  * returns is a detached copy for reading, never to be changed and saved.
  */
 @ApplicationScoped

@@ -27,8 +27,8 @@ import io.vertx.core.Vertx;
  * <p>
  * Hashing is deliberately slow and memory-hungry, so it runs on the {@link HashingPool}: a few threads behind a
  * bounded queue, which bounds memory under a login storm, keeps it off the event loop and refuses with 503 when full.
- * Results are delivered back on the caller's Vert.x context, where Hibernate Reactive requires to continue. Callers
- * must not hold a database connection or transaction while they wait.
+ * Results are delivered back on the caller's Vert.x context, so the request goes on where it runs. Callers must not
+ * hold a database connection or transaction while they wait.
  */
 @ApplicationScoped
 public class PasswordHasher {

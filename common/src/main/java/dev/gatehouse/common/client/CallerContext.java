@@ -6,8 +6,9 @@ import io.vertx.core.Vertx;
 
 /**
  * Calls to other services answer on whatever thread finished them: the service-token fetch, a fault-tolerance
- * timeout and a retry's back-off all complete elsewhere. Hibernate Reactive (auth-service) expects its session to be
- * used from the Vert.x context that opened it, so a caller gets the result back on its own context.
+ * timeout and a retry's back-off all complete elsewhere. A caller gets the result back on its own Vert.x context, so
+ * what it does next (a statement on the transaction it holds, its answer) runs where its request runs, one step after
+ * the other, never on a thread of the client's.
  */
 public final class CallerContext {
 

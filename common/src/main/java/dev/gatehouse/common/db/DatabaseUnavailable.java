@@ -33,7 +33,7 @@ public final class DatabaseUnavailable {
             }
             String message = cause.getMessage() == null ? "" : cause.getMessage();
             // The pool's own failures carry no type of their own, only these messages: "Timeout" when a connection is
-            // taken (a transaction, Hibernate Reactive), "Timeout waiting for connection" from the pool's shortcut.
+            // taken (common's Database), "Timeout waiting for connection" from the pool's preparedQuery shortcut.
             if ((cause instanceof NoStackTraceThrowable || cause instanceof VertxException)
                     && (message.equals("Timeout") || message.startsWith("Timeout waiting for connection")
                             || message.equals("Connection is closed")

@@ -18,6 +18,7 @@ import dev.gatehouse.common.problem.Problem;
 import dev.gatehouse.common.sql.Sql;
 import dev.gatehouse.common.sql.Transaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -30,9 +31,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * race. The counter is written in the caller's transaction and its row stays locked until that transaction ends:
  * when a limit refuses (or anything else fails), the rollback takes the increments back, so a counter tells how many
  * requests were accepted, and a refused request leaves nothing behind.
- * <p>
- * The caller's transaction is a {@link Transaction} or, in a service that uses Hibernate Reactive, its session
- * ({@link SessionStatements}); the statements are the same.
  * <p>
  * The table belongs to the service and is created by its own migration:
  *
@@ -76,11 +74,6 @@ public final class FixedWindowLimiter {
      * until the window ends) when that makes more than the limit allows. Must run inside {@code transaction}.
      */
     public Uni<Void> consume(Transaction transaction, RateLimit.Charge charge, OffsetDateTime now) {
-        return consumeAll(new SqlStatements(transaction), List.of(charge), now);
-    }
-
-    /** {@link #consume(Transaction, RateLimit.Charge, OffsetDateTime)} in another kind of transaction. */
-    public Uni<Void> consume(Statements transaction, RateLimit.Charge charge, OffsetDateTime now) {
         return consumeAll(transaction, List.of(charge), now);
     }
 
@@ -90,22 +83,6 @@ public final class FixedWindowLimiter {
      * taken in one fixed order (by key), so two transactions charging the same counters cannot deadlock on them.
      */
     public Uni<Void> consumeAll(Transaction transaction, List<RateLimit.Charge> charges, OffsetDateTime now) {
-        return consumeAll(new SqlStatements(transaction), charges, now);
-    }
-
-    /** Drops windows that started before {@code cutoff}; pass now minus the longest window in use. */
-    public Uni<Integer> deleteWindowsBefore(Sql sql, OffsetDateTime cutoff) {
-        return deleteWindowsBefore(new SqlStatements(sql), cutoff);
-    }
-
-    /** {@link #deleteWindowsBefore(Sql, OffsetDateTime)} through other statements. */
-    public Uni<Integer> deleteWindowsBefore(Statements statements, OffsetDateTime cutoff) {
-        return statements.update("DELETE FROM " + table + " WHERE window_start < " + statements.parameter(1),
-                List.of(cutoff));
-    }
-
-    /** {@link #consumeAll(Transaction, List, OffsetDateTime)} in another kind of transaction. */
-    public Uni<Void> consumeAll(Statements statements, List<RateLimit.Charge> charges, OffsetDateTime now) {
         if (charges.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -118,7 +95,7 @@ public final class FixedWindowLimiter {
                 // One statement cannot update a row twice; the same counter charged twice goes one at a time.
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (RateLimit.Charge charge : ordered) {
-                    chain = chain.chain(() -> consumeAll(statements, List.of(charge), now));
+                    chain = chain.chain(() -> consumeAll(transaction, List.of(charge), now));
                 }
                 return chain;
             }
@@ -128,10 +105,10 @@ public final class FixedWindowLimiter {
             parameters.add(ordered.get(i).key());
             parameters.add(windowStarts.get(i));
         }
-        return statements.rows(incrementAll(ordered.size(), statements), parameters).map(rows -> {
+        return transaction.execute(incrementAll(ordered.size()), Tuple.from(parameters)).map(rows -> {
             Map<String, Integer> counts = new HashMap<>();
-            for (Object[] row : rows) {
-                counts.put(row[0] + "@" + ((Number) row[2]).intValue(), ((Number) row[1]).intValue());
+            for (Row row : rows) {
+                counts.put(row.getString(0) + "@" + row.getInteger(2), row.getInteger(1));
             }
             for (int i = 0; i < ordered.size(); i++) {
                 RateLimit.Charge charge = ordered.get(i);
@@ -149,16 +126,21 @@ public final class FixedWindowLimiter {
         });
     }
 
+    /** Drops windows that started before {@code cutoff}; pass now minus the longest window in use. */
+    public Uni<Integer> deleteWindowsBefore(Sql sql, OffsetDateTime cutoff) {
+        return sql.execute("DELETE FROM " + table + " WHERE window_start < $1", Tuple.of(cutoff)).map(RowSet::rowCount);
+    }
+
     /**
      * Adds one to {@code n} counters in one statement, creating those that do not exist yet, and returns each one's
      * key, new count and ordinal. Rows are inserted, and so locked, in the order of the VALUES list (its ordinal says
      * which charge a returned count belongs to).
      */
-    private String incrementAll(int n, Statements statements) {
+    private String incrementAll(int n) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            values.append(i == 0 ? "" : ", ").append("(").append(statements.parameter(2 * i + 1)).append(", cast(")
-                    .append(statements.parameter(2 * i + 2)).append(" as timestamptz), ").append(i).append(")");
+            values.append(i == 0 ? "" : ", ").append("($").append(2 * i + 1).append(", cast($").append(2 * i + 2)
+                    .append(" as timestamptz), ").append(i).append(")");
         }
         return "WITH charges (key, window_start, ordinal) AS (VALUES " + values + ") "
                 + "INSERT INTO " + table + " AS counter (key, window_start, count) "
@@ -179,41 +161,5 @@ public final class FixedWindowLimiter {
     public static ApiException rateLimited(String detail, Duration retryAfter, String limit) {
         return new ApiException(Problem.of(429, "rate_limited", "Too Many Requests", detail)
                 .withExtensions(Map.of("limit", limit)), retryAfter);
-    }
-
-    /** How the limiter's statements, with positional parameters, reach the caller's transaction. */
-    public interface Statements {
-
-        /** The placeholder of the parameter at {@code position}, from 1. */
-        String parameter(int position);
-
-        /** Every row the statement returns, as its column values. */
-        Uni<List<Object[]>> rows(String sql, List<Object> parameters);
-
-        Uni<Integer> update(String sql, List<Object> parameters);
-    }
-
-    private record SqlStatements(Sql sql) implements Statements {
-
-        @Override
-        public String parameter(int position) {
-            return "$" + position;
-        }
-
-        @Override
-        public Uni<List<Object[]>> rows(String sql, List<Object> parameters) {
-            return this.sql.all(sql, Tuple.from(parameters), row -> {
-                Object[] columns = new Object[row.size()];
-                for (int i = 0; i < columns.length; i++) {
-                    columns[i] = row.getValue(i);
-                }
-                return columns;
-            });
-        }
-
-        @Override
-        public Uni<Integer> update(String sql, List<Object> parameters) {
-            return this.sql.execute(sql, Tuple.from(parameters)).map(RowSet::rowCount);
-        }
     }
 }
