@@ -90,6 +90,13 @@ public class PasswordResetRepository {
                 .map(RowSet::rowCount);
     }
 
+    /** Gives back an attempt reserved for a comparison that never ran (the hashing queue was full). */
+    public Uni<Integer> releaseAttempt(Sql sql, UUID id) {
+        return sql.execute("UPDATE password_resets SET attempt_count = attempt_count - 1"
+                + " WHERE id = $1 AND status = $2 AND attempt_count > 0", Tuple.of(id, PasswordReset.PENDING))
+                .map(RowSet::rowCount);
+    }
+
     /** Ends every pending reset of the user but one ({@code keep} may be null). */
     public Uni<Integer> revokePending(Sql sql, UUID userId, UUID keep) {
         if (keep == null) {

@@ -119,6 +119,11 @@ public class HashingPool {
         return queueCapacity;
     }
 
+    /** How many hashes wait for a thread now. */
+    public int waiting() {
+        return executor.getQueue().size();
+    }
+
     ApiException busy() {
         return new ApiException(Problem.of(503, "hashing_busy", "Service Unavailable",
                 "Too many password checks are waiting right now; try again in a moment."), retryAfter);

@@ -70,8 +70,10 @@ public class AccountService {
                         throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
                     }
                     OffsetDateTime now = OffsetDateTime.now();
-                    return sessions.revokeAllExcept(tx, userId, currentSessionId, now, "password_changed")
-                            .call(() -> refreshTokens.revokeAllOfUserExcept(tx, userId, currentSessionId, now))
+                    // Tokens before sessions: the order a refresh locks them in, so the two never deadlock.
+                    return refreshTokens.revokeAllOfUserExcept(tx, userId, currentSessionId, now)
+                            .chain(() -> sessions.revokeAllExcept(tx, userId, currentSessionId, now,
+                                    "password_changed"))
                             // A reset link or code sent before the change must not undo it.
                             .call(() -> resets.revokePending(tx, userId, null))
                             .call(revoked -> audit.record(tx, "password.changed", userId, client,

@@ -90,10 +90,17 @@ public class LoginService {
 
     private Uni<TokenResponse> succeed(User user, String scope, UUID device, LoginRequest request,
             ClientInfo client) {
-        return database.inTransaction(tx -> throttle.succeeded(tx, user.id, scope)
-                .call(() -> audit.record(tx, "login.succeeded", user.id, client))
-                .flatMap(ignored -> adminBootstrap.applyAtLogin(tx, user, client))
-                .flatMap(account -> sessions.open(tx, account, request.deviceId(), client)))
+        // The account is locked with the hash the password matched: a reset or a password change that committed
+        // while the password was compared has revoked every session and must not be outlived by one opened now.
+        return database.inTransaction(tx -> users.lockIfPasswordIs(tx, user.id, user.passwordHash).flatMap(locked -> {
+            if (locked == null) {
+                throw invalidCredentials();
+            }
+            return throttle.succeeded(tx, user.id, scope)
+                    .call(() -> audit.record(tx, "login.succeeded", user.id, client))
+                    .flatMap(ignored -> adminBootstrap.applyAtLogin(tx, locked, client))
+                    .flatMap(account -> sessions.open(tx, account, request.deviceId(), client));
+        }))
                 .map(tokens -> tokens.withDeviceToken(deviceTokens.issue(user.id, device)));
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.PasswordReset;
+import dev.gatehouse.auth.User;
 import dev.gatehouse.auth.repository.PasswordResetRepository;
 import dev.gatehouse.auth.repository.RefreshTokenRepository;
 import dev.gatehouse.auth.repository.SessionRepository;
@@ -81,7 +82,7 @@ public class PasswordResetService {
     public Uni<Void> resetWithCode(String email, String code, String newPassword, ClientInfo client) {
         String normalized = RegistrationService.normalizeEmail(email);
         return hasher.hash(newPassword)
-                .flatMap(hash -> database.inTransaction(tx -> redeemCode(tx, normalized, code, hash, client)))
+                .flatMap(hash -> redeemCode(normalized, code, hash, client))
                 .map(PasswordResetService::answer);
     }
 
@@ -105,36 +106,50 @@ public class PasswordResetService {
         });
     }
 
+    /**
+     * The link's reset is found first without a lock, for its account: the account is locked before the reset, the
+     * order every change of a password takes, so a reset and a password change of one account never deadlock. The
+     * reset is then locked and checked again, so two redemptions of one link run one after the other and only the
+     * first one succeeds.
+     */
     private Uni<Outcome> redeemLink(Transaction tx, String token, String passwordHash, ClientInfo client) {
         LocalDateTime now = utcNow();
-        return resets.findByTokenHashForUpdate(tx, OpaqueTokens.hash(token)).flatMap(reset -> {
-            if (reset == null || !PasswordReset.EMAIL_LINK.equals(reset.resetType) || !reset.isPending()) {
+        String tokenHash = OpaqueTokens.hash(token);
+        return resets.findByTokenHash(tx, tokenHash).flatMap(found -> {
+            if (found == null || !PasswordReset.EMAIL_LINK.equals(found.resetType) || !found.isPending()) {
                 return Uni.createFrom().item(Outcome.INVALID);
             }
-            if (reset.isExpiredAt(now)) {
-                reset.expire();
-                return resets.save(tx, reset).replaceWith(Outcome.INVALID);
-            }
-            return complete(tx, reset, passwordHash, client, now);
+            return users.lock(tx, found.userId).flatMap(user -> resets.findByTokenHashForUpdate(tx, tokenHash)
+                    .flatMap(reset -> {
+                        if (user == null || reset == null || !reset.isPending()) {
+                            return Uni.createFrom().item(Outcome.INVALID);
+                        }
+                        if (reset.isExpiredAt(now)) {
+                            reset.expire();
+                            return resets.save(tx, reset).replaceWith(Outcome.INVALID);
+                        }
+                        return complete(tx, user, reset, passwordHash, client, now);
+                    }));
         });
     }
 
     /**
-     * A code guess in three steps, all in the transaction {@link #resetWithCode} opened: reserve the attempt on the
-     * latest pending code (locked, so concurrent guesses never exceed its attempts), compare, then complete or count
-     * the failure. The reset's row stays locked over the comparison, and a failure anywhere (a full hashing queue
-     * included) rolls the reserved attempt back with the rest. Every refusal is the same {@link Outcome#INVALID},
-     * whether or not a code was pending, after the same comparison work.
+     * A code guess in three steps, so the slow comparison holds no connection or row lock: reserve the attempt on the
+     * latest pending code (a short transaction that locks it, so concurrent guesses are counted one after the other
+     * and never exceed its attempts), compare, then complete or count the failure in a second transaction. A
+     * comparison that never ran (the hashing queue was full) gives its attempt back. Every refusal is the same
+     * {@link Outcome#INVALID}, whether or not a code was pending, after the same comparison work.
      */
-    private Uni<Outcome> redeemCode(Transaction tx, String email, String code, String passwordHash,
-            ClientInfo client) {
-        return reserveCodeAttempt(tx, email).flatMap(attempt -> {
+    private Uni<Outcome> redeemCode(String email, String code, String passwordHash, ClientInfo client) {
+        return database.inTransaction(tx -> reserveCodeAttempt(tx, email)).flatMap(attempt -> {
             if (attempt == null) {
                 return hasher.verifyAgainstDecoy(code).replaceWith(Outcome.INVALID);
             }
-            return hasher.verify(code, attempt.tokenHash()).flatMap(matches -> matches
-                    ? completeCode(tx, attempt.resetId(), passwordHash, client)
-                    : wrongCode(tx, attempt, client));
+            return hasher.verify(code, attempt.tokenHash())
+                    .onFailure(ApiException.class).call(busy -> resets.releaseAttempt(database, attempt.resetId()))
+                    .flatMap(matches -> database.inTransaction(tx -> matches
+                            ? completeCode(tx, attempt, passwordHash, client)
+                            : wrongCode(tx, attempt, client)));
         });
     }
 
@@ -159,12 +174,13 @@ public class PasswordResetService {
         });
     }
 
-    private Uni<Outcome> completeCode(Transaction tx, UUID resetId, String passwordHash, ClientInfo client) {
+    /** The account, then the reset, locked again: the reset may have been spent or revoked since the reservation. */
+    private Uni<Outcome> completeCode(Transaction tx, CodeAttempt attempt, String passwordHash, ClientInfo client) {
         LocalDateTime now = utcNow();
-        return resets.findByIdForUpdate(tx, resetId).flatMap(reset -> reset == null || !reset.isPending()
-                || reset.isExpiredAt(now)
+        return users.lock(tx, attempt.userId()).flatMap(user -> resets.findByIdForUpdate(tx, attempt.resetId())
+                .flatMap(reset -> user == null || reset == null || !reset.isPending() || reset.isExpiredAt(now)
                         ? Uni.createFrom().item(Outcome.INVALID)
-                        : complete(tx, reset, passwordHash, client, now));
+                        : complete(tx, user, reset, passwordHash, client, now)));
     }
 
     private Uni<Outcome> wrongCode(Transaction tx, CodeAttempt attempt, ClientInfo client) {
@@ -183,29 +199,23 @@ public class PasswordResetService {
     }
 
     /**
-     * Spends the reset (read locked in {@code tx}) and sets the new password. The account is locked first, so no
-     * other change to it (a verification) is written over; the reset and the account are written back last, after
-     * the statements on the user's other resets, throttles, sessions and tokens, in that order.
+     * Spends the reset and sets the new password; the account and the reset are locked in {@code tx} (in that order).
+     * The user's other resets end, every lock and session ends (tokens before sessions, the order a refresh locks
+     * them in), and the reset and the new hash are written last.
      */
-    private Uni<Outcome> complete(Transaction tx, PasswordReset reset, String passwordHash, ClientInfo client,
-            LocalDateTime now) {
+    private Uni<Outcome> complete(Transaction tx, User user, PasswordReset reset, String passwordHash,
+            ClientInfo client, LocalDateTime now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         reset.markUsed(now);
-        return users.lock(tx, reset.userId).flatMap(user -> {
-            if (user == null) {
-                return resets.save(tx, reset).replaceWith(Outcome.INVALID);
-            }
-            user.passwordHash = passwordHash;
-            return resets.revokePending(tx, user.id, reset.id)
-                    .call(() -> throttle.liftAll(tx, user.id))
-                    .call(() -> sessions.revokeAll(tx, user.id, at, "password_reset"))
-                    .call(() -> refreshTokens.revokeAllOfUser(tx, user.id, at))
-                    .call(() -> audit.record(tx, "password_reset.completed", user.id, client,
-                            Map.of("method", reset.resetType, "resetId", reset.id)))
-                    .call(() -> resets.save(tx, reset))
-                    .call(() -> users.save(tx, user))
-                    .replaceWith(Outcome.COMPLETED);
-        });
+        return resets.revokePending(tx, user.id, reset.id)
+                .call(() -> throttle.liftAll(tx, user.id))
+                .call(() -> refreshTokens.revokeAllOfUser(tx, user.id, at))
+                .call(() -> sessions.revokeAll(tx, user.id, at, "password_reset"))
+                .call(() -> audit.record(tx, "password_reset.completed", user.id, client,
+                        Map.of("method", reset.resetType, "resetId", reset.id)))
+                .call(() -> resets.save(tx, reset))
+                .call(() -> users.setPasswordHash(tx, user.id, passwordHash))
+                .replaceWith(Outcome.COMPLETED);
     }
 
     private static Void answer(Outcome outcome) {
