@@ -32,15 +32,6 @@ public class UserRepository {
                 User::from);
     }
 
-    /**
-     * Locks the account if its password hash is still {@code passwordHash}; null when it changed (a reset or a
-     * password change committed meanwhile) or the account is gone.
-     */
-    public Uni<User> lockIfPasswordIs(Transaction transaction, UUID id, String passwordHash) {
-        return transaction.first("SELECT " + COLUMNS + " FROM users WHERE id = $1 AND password_hash = $2"
-                + " FOR NO KEY UPDATE", Tuple.of(id, passwordHash), User::from);
-    }
-
     /** {@code email} must already be lower-cased: the unique index is on {@code lower(email)}. */
     public Uni<User> findByEmail(Sql sql, String email) {
         return sql.first("SELECT " + COLUMNS + " FROM users WHERE lower(email) = $1", Tuple.of(email), User::from);

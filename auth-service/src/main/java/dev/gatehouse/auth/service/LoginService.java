@@ -81,27 +81,52 @@ public class LoginService {
                 return hasher.check(request.password(), user.passwordHash)
                         .onFailure(ApiException.class).call(busy -> throttle.release(user.id, scope))
                         .flatMap(check -> check.matches()
-                                ? succeed(user, scope, trustedDevice.orElseGet(UUID::randomUUID), request, client)
-                                        .call(() -> upgrade.afterLogin(user, request.password(), check))
+                                ? succeed(user, scope, trustedDevice.orElseGet(UUID::randomUUID), request, client,
+                                        true).call(() -> upgrade.afterLogin(user, request.password(), check))
                                 : fail(user, scope, client));
             });
         });
     }
 
+    /**
+     * Opens the session, with the account locked and its hash still the one the password matched: a reset or a
+     * password change that committed while the password was compared has ended every session, and none opened now
+     * may outlive it. When the hash changed meanwhile, the password is compared once more with the hash as it is now
+     * ({@code compareAgain}): the upgrade of an outdated hash by a parallel login of the same person keeps the
+     * password, a reset or a change does not.
+     */
     private Uni<TokenResponse> succeed(User user, String scope, UUID device, LoginRequest request,
-            ClientInfo client) {
-        // The account is locked with the hash the password matched: a reset or a password change that committed
-        // while the password was compared has revoked every session and must not be outlived by one opened now.
-        return database.inTransaction(tx -> users.lockIfPasswordIs(tx, user.id, user.passwordHash).flatMap(locked -> {
+            ClientInfo client, boolean compareAgain) {
+        return database.inTransaction(tx -> users.lock(tx, user.id).flatMap(locked -> {
             if (locked == null) {
                 throw invalidCredentials();
+            }
+            if (!locked.passwordHash.equals(user.passwordHash)) {
+                return Uni.createFrom().item(new Opened(null, locked));
             }
             return throttle.succeeded(tx, user.id, scope)
                     .call(() -> audit.record(tx, "login.succeeded", user.id, client))
                     .flatMap(ignored -> adminBootstrap.applyAtLogin(tx, locked, client))
-                    .flatMap(account -> sessions.open(tx, account, request.deviceId(), client));
-        }))
-                .map(tokens -> tokens.withDeviceToken(deviceTokens.issue(user.id, device)));
+                    .flatMap(account -> sessions.open(tx, account, request.deviceId(), client))
+                    .map(tokens -> new Opened(tokens, locked));
+        })).flatMap(opened -> {
+            if (opened.tokens() != null) {
+                return Uni.createFrom().item(opened.tokens().withDeviceToken(deviceTokens.issue(user.id, device)));
+            }
+            if (!compareAgain) {
+                throw invalidCredentials();
+            }
+            return hasher.check(request.password(), opened.account().passwordHash).flatMap(check -> {
+                if (!check.matches()) {
+                    throw invalidCredentials();
+                }
+                return succeed(opened.account(), scope, device, request, client, false);
+            });
+        });
+    }
+
+    /** A session opened ({@code tokens}), or none because the account's hash had changed; the account as locked. */
+    private record Opened(TokenResponse tokens, User account) {
     }
 
     private Uni<TokenResponse> fail(User user, String scope, ClientInfo client) {
