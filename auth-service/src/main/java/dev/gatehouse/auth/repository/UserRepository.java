@@ -85,6 +85,15 @@ public class UserRepository {
                 + " RETURNING " + COLUMNS, Tuple.of(userId, role), User::from);
     }
 
+    /**
+     * Stores the person's language (null: not chosen) and answers the account as it is now; null when no account
+     * has this id.
+     */
+    public Uni<User> setLocale(Sql sql, UUID userId, String locale) {
+        return sql.first("UPDATE users SET locale = $2 WHERE id = $1 RETURNING " + COLUMNS, Tuple.of(userId, locale),
+                User::from);
+    }
+
     /** Sets a new password hash; 0 when the account no longer exists. */
     public Uni<Integer> setPasswordHash(Sql sql, UUID userId, String hash) {
         return sql.execute("UPDATE users SET password_hash = $2 WHERE id = $1", Tuple.of(userId, hash))

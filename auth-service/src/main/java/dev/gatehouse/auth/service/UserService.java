@@ -5,32 +5,30 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gatehouse.auth.User;
-import dev.gatehouse.auth.repository.UserProfileRepository;
+import dev.gatehouse.auth.repository.UserRepository;
 import dev.gatehouse.common.contact.VerifiedContact;
 import dev.gatehouse.common.problem.ApiException;
+import dev.gatehouse.common.sql.Database;
 import io.smallrye.mutiny.Uni;
 
 /** Reads accounts for their owners, and the verified contact of an account for other services. */
 @ApplicationScoped
 public class UserService {
 
-    private final UserProfileRepository profiles;
+    private final UserRepository users;
+    private final Database database;
 
-    public UserService(UserProfileRepository profiles) {
-        this.profiles = profiles;
+    public UserService(UserRepository users, Database database) {
+        this.users = users;
+        this.database = database;
     }
 
     /**
-     * The account behind a valid access token, in one query. A valid token whose account was deleted since is
-     * answered as unauthenticated, not as a missing resource.
+     * The account behind a valid access token, in one statement and no transaction. A valid token whose account was
+     * deleted since is answered as unauthenticated, not as a missing resource.
      */
     public Uni<User> get(UUID userId) {
-        return profiles.find(userId).map(user -> {
-            if (user == null) {
-                throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
-            }
-            return user;
-        });
+        return users.findById(database, userId).map(UserService::existing);
     }
 
     /**
@@ -43,7 +41,7 @@ public class UserService {
         if (locale != null && stored == null) {
             throw ApiException.invalidField("locale", "must be one of " + String.join(", ", MessageLanguage.SUPPORTED));
         }
-        return profiles.setLocale(userId, stored).flatMap(updated -> get(userId));
+        return users.setLocale(database, userId, stored).map(UserService::existing);
     }
 
     /**
@@ -52,12 +50,19 @@ public class UserService {
      * account has this id (a deleted one, say).
      */
     public Uni<VerifiedContact> verifiedContact(UUID userId) {
-        return profiles.find(userId).map(user -> {
+        return users.findById(database, userId).map(user -> {
             if (user == null) {
                 throw ApiException.notFound("user_not_found", "No account has this id.");
             }
             return new VerifiedContact(user.id, user.emailVerified ? user.email : null,
                     user.phoneVerified ? user.phoneNumber : null);
         });
+    }
+
+    private static User existing(User user) {
+        if (user == null) {
+            throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
+        }
+        return user;
     }
 }
