@@ -255,6 +255,13 @@ public interface AuthConfig {
         /** The {@code Retry-After} of that 503. */
         @WithDefault("PT1S")
         Duration retryAfter();
+
+        /**
+         * How long a hashing thread with no hash to do keeps its Argon2id memory (at least 1 s). Then it ends; when the
+         * last one has, one full collection lets the JVM give that memory back, and the next hash allocates it again.
+         */
+        @WithDefault("PT60S")
+        Duration keepMemoryFor();
     }
 
     /**

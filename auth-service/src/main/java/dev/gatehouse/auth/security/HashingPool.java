@@ -3,6 +3,8 @@ package dev.gatehouse.auth.security;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -11,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -39,41 +42,66 @@ public class HashingPool {
      */
     static final long OWN_MEMORY_MAX_BYTES = 64L * 1024 * 1024;
 
+    /** The shortest time idle hashing threads keep their memory: less would collect after nearly every login. */
+    static final Duration KEEP_MEMORY_AT_LEAST = Duration.ofSeconds(1);
+
     /** The lane for hashes that allocate memory of their own: one thread, its own queue. */
     private final ThreadPoolExecutor largeExecutor;
     private final int threads;
     private final int queueCapacity;
     private final Duration retryAfter;
 
+    /**
+     * The memory of hashing threads that ended while others still ran, for the next thread to start; without it,
+     * a steady trickle of logins, each on a newly started thread, would allocate 19 MiB each time. Guarded by itself.
+     */
+    private final Deque<long[]> spareMemory = new ArrayDeque<>();
+    /** Runs a full collection: {@link System#gc()}, or what a test counts. */
+    private final Runnable collector;
+
+    @Inject
     public HashingPool(AuthConfig config) {
-        AuthConfig.Hashing hashing = config.hashing();
-        int wanted = Math.max(1, hashing.threads().orElse(Runtime.getRuntime().availableProcessors()));
-        this.threads = threadsFor(wanted, oldGenerationBytes(), config.passwordHashing().argon2MemoryKib());
-        if (threads < wanted) {
-            LOG.warnf("Hashing on %d threads, not %d: each keeps %d KiB of Argon2id memory, and the heap (-Xmx) "
-                    + "holds no more beside one hash of an imported account and the service; give it about %d MiB "
-                    + "more per thread", threads, wanted, config.passwordHashing().argon2MemoryKib(),
-                    config.passwordHashing().argon2MemoryKib() / 1024 + 1);
-        }
-        this.queueCapacity = Math.max(1, hashing.queueCapacity());
-        this.retryAfter = hashing.retryAfter();
+        this(configuredThreads(config), config.hashing().queueCapacity(), config.hashing().retryAfter(),
+                max(KEEP_MEMORY_AT_LEAST, config.hashing().keepMemoryFor()), System::gc);
+    }
+
+    HashingPool(int threads, int queueCapacity, Duration retryAfter, Duration keepMemoryFor, Runnable collector) {
+        this.threads = threads;
+        this.queueCapacity = Math.max(1, queueCapacity);
+        this.retryAfter = retryAfter;
+        this.collector = collector;
         AtomicInteger sequence = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
-                    Thread thread = new HashingThread(runnable, "password-hasher-" + sequence.incrementAndGet());
+        this.executor = new ThreadPoolExecutor(threads, threads, Math.max(1, keepMemoryFor.toMillis()),
+                TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(this.queueCapacity), runnable -> {
+                    Thread thread = new HashingThread(runnable, "password-hasher-" + sequence.incrementAndGet(),
+                            this);
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
+        // An idle hashing thread ends; the last one to end lets go of the memory they kept (hashingThreadEnded).
+        this.executor.allowCoreThreadTimeOut(true);
         this.largeExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
+                new ArrayBlockingQueue<>(this.queueCapacity), runnable -> {
                     Thread thread = new HashingThread(runnable, "password-hasher-own-memory");
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
     }
 
+    private static int configuredThreads(AuthConfig config) {
+        int wanted = Math.max(1, config.hashing().threads().orElse(Runtime.getRuntime().availableProcessors()));
+        int memoryKib = config.passwordHashing().argon2MemoryKib();
+        int threads = threadsFor(wanted, oldGenerationBytes(), memoryKib);
+        if (threads < wanted) {
+            LOG.warnf("Hashing on %d threads, not %d: each keeps %d KiB of Argon2id memory, and the heap (-Xmx) "
+                    + "holds no more beside one hash of an imported account and the service; give it about %d MiB "
+                    + "more per thread", threads, wanted, memoryKib, memoryKib / 1024 + 1);
+        }
+        return threads;
+    }
+
     /**
-     * As many of {@code wanted} threads as the heap holds: each keeps one hash's memory for good, and beside them the
+     * As many of {@code wanted} threads as the heap holds: each keeps one hash's memory while it runs, and beside them the
      * heap needs room for one hash with memory of its own ({@link #OWN_MEMORY_MAX_BYTES}) and for the service itself.
      */
     static int threadsFor(int wanted, long oldGenerationBytes, int argon2MemoryKib) {
@@ -129,12 +157,90 @@ public class HashingPool {
                 "Too many password checks are waiting right now; try again in a moment."), retryAfter);
     }
 
-    /** A hashing thread, with the Argon2id memory it reuses from one hash to the next. */
+    /** Hashing threads alive now, each with its kept Argon2id memory once it has hashed. */
+    public int threadsAlive() {
+        return executor.getPoolSize();
+    }
+
+    /** Memory of a hashing thread that ended while others still ran, or null. */
+    private long[] takeSpareMemory() {
+        synchronized (spareMemory) {
+            return spareMemory.pollFirst();
+        }
+    }
+
+    /**
+     * Called by each hashing thread as it ends, after the pool has let it go. While other hashing threads still run,
+     * its memory goes to the next thread to start. The last one to end drops all of it; the memory then stays in the
+     * old generation, resident, until a full collection, and with no other work there none would come. One
+     * collection now lets the JVM give that heap back to the system ({@code -XX:MaxHeapFreeRatio}, all at once with
+     * {@code -XX:-ShrinkHeapInSteps}): a pause of tens of milliseconds once per burst of logins, at most once per
+     * {@code keep-memory-for}; {@code -XX:+DisableExplicitGC} keeps the memory instead. Two threads that end at the
+     * same instant may each collect.
+     */
+    private void hashingThreadEnded(HashingThread thread) {
+        // No local variable holds the thread's memory: it would keep it alive through the collection below.
+        boolean collect;
+        synchronized (spareMemory) {
+            if (executor.isShutdown()) {
+                thread.argon2Memory = null;
+                spareMemory.clear();
+                return;
+            }
+            if (executor.getPoolSize() > 0) {
+                if (thread.argon2Memory != null) {
+                    spareMemory.addFirst(thread.argon2Memory);
+                    thread.argon2Memory = null;
+                }
+                return;
+            }
+            collect = thread.argon2Memory != null || !spareMemory.isEmpty();
+            thread.argon2Memory = null;
+            spareMemory.clear();
+        }
+        if (collect) {
+            LOG.debug("The hashing threads were idle and have ended; collecting so their memory can be given back");
+            collector.run();
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** A hashing thread, with the Argon2id memory it reuses from one hash to the next while it runs. */
     static final class HashingThread extends Thread {
         long[] argon2Memory;
+        /** The pool it belongs to, or null for a thread of its own (tests). */
+        private final HashingPool pool;
 
         HashingThread(Runnable work, String name) {
+            this(work, name, null);
+        }
+
+        HashingThread(Runnable work, String name, HashingPool pool) {
             super(work, name);
+            this.pool = pool;
+        }
+
+        /** Memory for a hash of at most {@code words} longs, kept for the next one: this thread's, a spare, or new. */
+        long[] keptMemory(int words) {
+            if (argon2Memory == null || argon2Memory.length < words) {
+                long[] spare = pool == null ? null : pool.takeSpareMemory();
+                argon2Memory = spare != null && spare.length >= words ? spare : new long[words];
+            }
+            return argon2Memory;
+        }
+
+        @Override
+        public void run() {
+            try {
+                super.run();
+            } finally {
+                if (pool != null) {
+                    pool.hashingThreadEnded(this);
+                }
+            }
         }
     }
 

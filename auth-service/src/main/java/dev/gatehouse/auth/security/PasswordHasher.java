@@ -246,18 +246,13 @@ public class PasswordHasher {
     }
 
     /**
-     * A hashing thread keeps the memory of a hash at the configured cost and reuses it for every hash after, so
-     * that memory is allocated once per thread instead of once per login. Other threads (start-up, tests) allocate
-     * each time.
+     * A hashing thread keeps the memory of a hash at the configured cost and reuses it for every hash after (one that
+     * starts takes the memory of one that ended, if there is such), so that memory is allocated once per thread
+     * instead of once per login. Other threads (start-up, tests) allocate each time.
      */
     private long[] workspace() {
         if (Thread.currentThread() instanceof HashingPool.HashingThread thread) {
-            long[] kept = thread.argon2Memory;
-            if (kept == null || kept.length < keptWords()) {
-                kept = new long[keptWords()];
-                thread.argon2Memory = kept;
-            }
-            return kept;
+            return thread.keptMemory(keptWords());
         }
         return new long[keptWords()];
     }

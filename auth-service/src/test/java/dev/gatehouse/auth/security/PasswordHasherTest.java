@@ -202,7 +202,7 @@ class PasswordHasherTest {
     private static AuthConfig config(int threads, int memoryKib, int iterations, int parallelism) {
         Map<String, Object> values = Map.of("threads", Optional.of(threads), "queueCapacity", 64, "retryAfter",
                 Duration.ofSeconds(1), "argon2MemoryKib", memoryKib, "argon2Iterations", iterations,
-                "argon2Parallelism", parallelism);
+                "argon2Parallelism", parallelism, "keepMemoryFor", Duration.ofSeconds(30));
         InvocationHandler answers = (proxy, method, args) -> {
             if (method.getReturnType().isInterface() && method.getReturnType() != Optional.class) {
                 return Proxy.newProxyInstance(PasswordHasherTest.class.getClassLoader(),

@@ -39,13 +39,14 @@ public record LocalSettings(
     /**
      * What every service JVM gets; see deploy/local/README.md for each choice. C2 stays: C1 alone makes an Argon2id
      * hash three times costlier. The serial collector has the smallest footprint and no GC threads of its own, and
-     * after a burst it gives free heap back (MaxHeapFreeRatio). Metaspace and code cache are capped well above what a
+     * after a burst it gives free heap back (MaxHeapFreeRatio), all of it at the first full collection rather than
+     * over four (ShrinkHeapInSteps). Metaspace and code cache are capped well above what a
      * service uses, so a leak fails loudly instead of growing the process. Every five seconds the JVM hands back the
      * memory glibc keeps after a burst of native allocations (JIT compilation above all). One Vert.x event loop per
      * core (Quarkus' default is two) is enough for non-blocking services and saves the per-loop buffer caches.
      */
     static final String COMMON_SERVICE_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 "
-            + "-XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m "
+            + "-XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m "
             + "-XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError";
 
     public static LocalSettings fromEnvironment() {

@@ -11,7 +11,7 @@ public enum ServiceSpec {
      * at most 64 MiB, one at a time), and the
      * service itself. Hashes make next to no garbage any more, so the young generation stays small.
      */
-    AUTH("auth-service", "auth", 8081, "GATEHOUSE_AUTH_PORT", 48, 140, 20, 32),
+    AUTH("auth-service", "auth", 8081, "GATEHOUSE_AUTH_PORT", 32, 124, 20, 16),
     OTP("otp-service", "otp", 8082, "GATEHOUSE_OTP_PORT", 16, 64, 0, 0),
     COMPANY("company-service", "company", 8083, "GATEHOUSE_COMPANY_PORT", 16, 64, 0, 0),
     APPROVAL("approval-service", "approval", 8084, "GATEHOUSE_APPROVAL_PORT", 16, 64, 0, 0),

@@ -22,6 +22,7 @@ class LocalSettingsTest {
             assertTrue(options.contains("-Xmx" + service.maxHeapMiB(Runtime.getRuntime().availableProcessors()) + "m"),
                     options.toString());
             assertTrue(options.contains("-XX:+UseSerialGC"), options.toString());
+            assertTrue(options.contains("-XX:-ShrinkHeapInSteps"), options.toString());
             assertTrue(options.contains("-Dquarkus.vertx.event-loops-pool-size="
                     + Runtime.getRuntime().availableProcessors()), options.toString());
             assertFalse(options.stream().anyMatch(option -> option.startsWith("-XX:TieredStopAtLevel")),
@@ -30,7 +31,7 @@ class LocalSettingsTest {
         assertTrue(ServiceSpec.AUTH.maxHeapMiB(1) > ServiceSpec.OTP.maxHeapMiB(1), "Argon2id needs the larger heap");
         assertEquals(ServiceSpec.AUTH.maxHeapMiB(4) - 2 * 20, ServiceSpec.AUTH.maxHeapMiB(2),
                 "every hashing thread keeps 19 MiB");
-        assertTrue(settings.javaOptions(ServiceSpec.AUTH).contains("-Xmn32m"));
+        assertTrue(settings.javaOptions(ServiceSpec.AUTH).contains("-Xmn16m"));
         assertFalse(settings.javaOptions(ServiceSpec.OTP).contains("-Xmn"));
     }
 
