@@ -5,17 +5,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.gatehouse.auth.security.HashingPool;
+import dev.gatehouse.auth.security.PasswordHasher;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -34,6 +37,9 @@ class HashingOutsideTransactionsTest {
 
     @Inject
     Database database;
+
+    @Inject
+    PasswordHasher hasher;
 
     /**
      * The new password is hashed first, then the code compared: the threads are freed for the first hash only, and
@@ -107,6 +113,73 @@ class HashingOutsideTransactionsTest {
         }
         login.get(30, TimeUnit.SECONDS).then().statusCode(401).body("code", equalTo("invalid_credentials"));
         assertEquals(sessions, database.count("select count(*) from sessions where user_id = ?::uuid", me.id()));
+    }
+
+    /**
+     * A reset (or another device's change) commits while a password change, confirmed with the old password, waits
+     * for its comparison: the change is refused, and the newer password stays.
+     */
+    @Test
+    void aPasswordChangeConfirmedWithAReplacedPasswordChangesNothing() throws Exception {
+        People me = People.signUp();
+        String resetHash = storedHash(me) + "-reset";
+        CompletableFuture<Response> change = whileTheConfirmationWaits(me, resetHash, () -> changePassword(me));
+        change.get(30, TimeUnit.SECONDS).then().statusCode(403).body("code", equalTo("invalid_credentials"));
+        assertEquals(resetHash, storedHash(me), "the newer password was overwritten");
+    }
+
+    /** The same for deleting the account: the old password no longer confirms it. */
+    @Test
+    void aDeletionConfirmedWithAReplacedPasswordDeletesNothing() throws Exception {
+        People me = People.signUp();
+        CompletableFuture<Response> deletion = whileTheConfirmationWaits(me, storedHash(me) + "-reset",
+                () -> me.asMe().body(Map.of("password", Accounts.PASSWORD)).when().delete("/users/me"));
+        deletion.get(30, TimeUnit.SECONDS).then().statusCode(403).body("code", equalTo("invalid_credentials"));
+        assertEquals(1, database.count("select count(*) from users where id = ?::uuid", me.id()));
+    }
+
+    /**
+     * A login on another device replaces the hash but not the password (as when it upgrades an outdated hash) while
+     * the change waits: the password is compared again with the new hash, and the change goes through.
+     */
+    @Test
+    void aPasswordChangeGoesThroughWhenOnlyTheHashOfTheSamePasswordChanged() throws Exception {
+        People me = People.signUp();
+        String sameAgain = hasher.hash(Accounts.PASSWORD).await().atMost(Duration.ofSeconds(30));
+        CompletableFuture<Response> change = whileTheConfirmationWaits(me, sameAgain, () -> changePassword(me));
+        change.get(30, TimeUnit.SECONDS).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Map.of("email", me.email(), "password",
+                PasswordResetTest.NEW_PASSWORD)).when().post("/auth/login").then().statusCode(200);
+    }
+
+    private static Response changePassword(People me) {
+        return me.asMe().body(Map.of("currentPassword", Accounts.PASSWORD, "newPassword",
+                PasswordResetTest.NEW_PASSWORD)).when().post("/users/me/password");
+    }
+
+    private String storedHash(People me) {
+        return (String) database.query("select password_hash from users where id = ?::uuid", me.id()).get(0)
+                .get("password_hash");
+    }
+
+    /**
+     * Sends {@code request} with the hashing threads busy, and once its password confirmation has reserved its
+     * comparison, sets the account's hash to {@code newHash}, as a reset or a login's upgrade would.
+     */
+    private CompletableFuture<Response> whileTheConfirmationWaits(People me, String newHash,
+            Supplier<Response> request) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            occupyThreads(release);
+            CompletableFuture<Response> response = CompletableFuture.supplyAsync(request);
+            await(() -> database.count("select coalesce(sum(attempts), 0) from login_throttles where user_id = ?::uuid",
+                    me.id()) == 1, "the confirmation never reserved its comparison");
+            assertEquals(1, database.update("update users set password_hash = ? where id = ?::uuid", newHash,
+                    me.id()));
+            return response;
+        } finally {
+            release.countDown();
+        }
     }
 
     /** A registered account with a reset code pending (its email delivered, so the reset row exists). */

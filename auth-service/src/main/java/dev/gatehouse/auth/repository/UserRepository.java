@@ -106,8 +106,12 @@ public class UserRepository {
                 Tuple.of(userId, expectedHash, newHash)).map(RowSet::rowCount);
     }
 
-    /** Deletes the account; its sessions, tokens and the rest go with it (ON DELETE CASCADE). */
-    public Uni<Integer> delete(Sql sql, UUID userId) {
-        return sql.execute("DELETE FROM users WHERE id = $1", Tuple.of(userId)).map(RowSet::rowCount);
+    /**
+     * Deletes the account if its hash is still {@code confirmedHash}, the one its password was just confirmed against;
+     * its sessions, tokens and the rest go with it (ON DELETE CASCADE).
+     */
+    public Uni<Integer> delete(Sql sql, UUID userId, String confirmedHash) {
+        return sql.execute("DELETE FROM users WHERE id = $1 AND password_hash = $2", Tuple.of(userId, confirmedHash))
+                .map(RowSet::rowCount);
     }
 }

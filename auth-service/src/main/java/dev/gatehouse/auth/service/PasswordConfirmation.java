@@ -73,7 +73,7 @@ public class PasswordConfirmation {
                 });
     }
 
-    private static ApiException wrongPassword() {
+    static ApiException wrongPassword() {
         return ApiException.forbidden("invalid_credentials", "The password is wrong.");
     }
 }
