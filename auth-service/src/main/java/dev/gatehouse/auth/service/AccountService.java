@@ -85,7 +85,6 @@ public class AccountService {
                                                     Map.of("sessionsRevoked", revoked)))
                                             .replaceWith(true);
                                 }))));
-
     }
 
     /**
