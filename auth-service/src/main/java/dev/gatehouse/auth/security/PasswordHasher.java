@@ -54,8 +54,8 @@ public class PasswordHasher {
     private final HashingPool pool;
     /** Password checks against real hashes (not the decoy): what an attacker gets to guess with. */
     private final Counter comparisons;
-    /** Verified against when the account does not exist, so both answers take the same time. */
-    private final String decoy;
+    /** Verified against when the account does not exist, so both answers take the same time; see {@link #decoy}. */
+    private volatile String decoy;
 
     @Inject
     public PasswordHasher(HashingPool pool, MeterRegistry registry, AuthConfig config) {
@@ -80,7 +80,6 @@ public class PasswordHasher {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
-        this.decoy = hashNow("decoy-password-for-timing");
     }
 
     public Uni<String> hash(String password) {
@@ -121,9 +120,24 @@ public class PasswordHasher {
     /** Spends the same work as a real verification and answers false. */
     public Uni<Boolean> verifyAgainstDecoy(String password) {
         return offload(false, () -> {
-            verifyNow(password, decoy);
+            verifyNow(password, decoy());
             return false;
         });
+    }
+
+    /**
+     * The decoy hash, made the first time it is needed, on a hashing thread. Not in the constructor: the bean is
+     * made on whichever thread first asks for it, often an event loop, and the first hash of a new JVM runs its
+     * Argon2id code uncompiled, most of a second that the event loop could not serve anything else. Two first uses at
+     * once may each make one; either will do.
+     */
+    private String decoy() {
+        String made = decoy;
+        if (made == null) {
+            made = hashNow("decoy-password-for-timing");
+            decoy = made;
+        }
+        return made;
     }
 
     String hashNow(String password) {
