@@ -3,11 +3,14 @@ package dev.gatehouse.auth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.gatehouse.auth.service.LoginThrottle;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,6 +31,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @WithTestResource(OtherServicesStub.class)
 class AccountTest {
+
+    @Inject
+    LoginThrottle throttle;
 
     private static final String NEW_PASSWORD = "battery staple 77";
 
@@ -172,6 +179,15 @@ class AccountTest {
         delete(me, Accounts.PASSWORD).statusCode(204);
         awaitDelivered(me, "company-service");
         assertEquals(2, removalsOf(me).stream().filter(removal -> removal.startsWith("company:")).count());
+    }
+
+    /**
+     * The race behind a parallel deletion's confirmation, made certain: a comparison reserved for an account that is
+     * gone is refused (403 for the request), not a foreign-key violation (500).
+     */
+    @Test
+    void aComparisonForAnAccountDeletedMeanwhileIsRefused() {
+        assertFalse(throttle.reserve(UUID.randomUUID(), LoginThrottle.ACCOUNT).await().atMost(Duration.ofSeconds(10)));
     }
 
     /** Deleting twice at once: one deletion wins, the other finds no account, and each event is queued once. */

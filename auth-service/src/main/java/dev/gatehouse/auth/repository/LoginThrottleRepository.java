@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.gatehouse.common.db.SqlStates;
 import dev.gatehouse.common.sql.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -50,12 +51,15 @@ public class LoginThrottleRepository {
             + "RETURNING locked_until";
 
     /**
-     * Reserves one password comparison for {@code scope} of the account; false when the scope is locked or has used
-     * up its window.
+     * Reserves one password comparison for {@code scope} of the account; false when the scope is locked, has used up
+     * its window, or the account no longer exists.
      */
     public Uni<Boolean> reserve(Sql sql, UUID userId, String scope, int max, OffsetDateTime now,
             OffsetDateTime windowCutoff) {
-        return sql.execute(RESERVE, Tuple.of(userId, scope, now, windowCutoff, max)).map(rows -> rows.size() > 0);
+        return sql.execute(RESERVE, Tuple.of(userId, scope, now, windowCutoff, max)).map(rows -> rows.size() > 0)
+                // The account was deleted meanwhile (a parallel deletion): there is nothing to compare against.
+                .onFailure(failure -> SqlStates.find(failure, SqlStates.FOREIGN_KEY_VIOLATION).isPresent())
+                .recoverWithItem(false);
     }
 
     /** Gives back a reservation whose comparison never ran (the hashing queue was full). */

@@ -50,7 +50,10 @@ public class LoginThrottle {
         return "device:" + device;
     }
 
-    /** True when a comparison may run now; false when the scope is locked or its window is used up. */
+    /**
+     * True when a comparison may run now; false when the scope is locked, its window is used up, or the account was
+     * deleted meanwhile.
+     */
     public Uni<Boolean> reserve(UUID userId, String scope) {
         OffsetDateTime now = OffsetDateTime.now();
         return throttles.reserve(database, userId, scope, config.maxFailedAttempts(), now, now.minus(config.window()));
