@@ -158,7 +158,7 @@ public class HashingPool {
     }
 
     /** Hashing threads alive now, each with its kept Argon2id memory once it has hashed. */
-    public int threadsAlive() {
+    int threadsAlive() {
         return executor.getPoolSize();
     }
 

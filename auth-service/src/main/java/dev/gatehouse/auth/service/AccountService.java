@@ -115,8 +115,7 @@ public class AccountService {
                         // The second of two deletions of one account waits for the first one's row lock and then
                         // deletes nothing; should it ever get past, the one-event-per-destination index lets only
                         // the first through, and for the second the account no longer exists.
-                        .onFailure(UniqueViolation::is).transform(raced -> ApiException.unauthorized("unauthorized",
-                                "This account no longer exists.")))
+                        .onFailure(UniqueViolation::is).transform(raced -> AccountProblems.gone()))
                 .invoke(user -> LOG.infof("Account %s deleted; the other services are told through the outbox",
                         userId))
                 .replaceWithVoid();
@@ -137,18 +136,18 @@ public class AccountService {
                 ? Uni.createFrom().<User> nullItem()
                 : users.findById(tx, userId).invoke(current -> {
                     if (current == null) {
-                        throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
+                        throw AccountProblems.gone();
                     }
                 }))).chain(current -> {
                     if (current == null) {
                         return Uni.createFrom().voidItem();
                     }
                     if (!compareAgain) {
-                        throw PasswordConfirmation.wrongPassword();
+                        throw AccountProblems.wrongPassword();
                     }
                     return hasher.verify(password, current.passwordHash).chain(matches -> {
                         if (!matches) {
-                            throw PasswordConfirmation.wrongPassword();
+                            throw AccountProblems.wrongPassword();
                         }
                         return withConfirmedHash(userId, password, current.passwordHash, false, change);
                     });

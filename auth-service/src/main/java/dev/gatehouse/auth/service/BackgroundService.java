@@ -125,7 +125,7 @@ public class BackgroundService {
     private Uni<User> requireUser(Sql sql, UUID userId) {
         return users.findById(sql, userId).map(user -> {
             if (user == null) {
-                throw gone();
+                throw AccountProblems.gone();
             }
             return user;
         });
@@ -137,13 +137,9 @@ public class BackgroundService {
      */
     private static <T> T stillThere(T stored) {
         if (stored == null) {
-            throw gone();
+            throw AccountProblems.gone();
         }
         return stored;
-    }
-
-    private static ApiException gone() {
-        return ApiException.unauthorized("unauthorized", "This account no longer exists.");
     }
 
     private static SoftwareBackground newSoftware(UUID userId) {

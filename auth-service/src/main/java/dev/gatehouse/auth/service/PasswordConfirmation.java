@@ -44,11 +44,11 @@ public class PasswordConfirmation {
     public Uni<User> confirm(UUID userId, String password, String purpose, ClientInfo client) {
         return users.findById(database, userId).flatMap(user -> {
             if (user == null) {
-                throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
+                throw AccountProblems.gone();
             }
             return throttle.reserve(user.id, LoginThrottle.ACCOUNT).flatMap(reserved -> {
                 if (!reserved) {
-                    throw wrongPassword();
+                    throw AccountProblems.wrongPassword();
                 }
                 return hasher.verify(password, user.passwordHash)
                         .onFailure(ApiException.class).call(busy -> throttle.release(user.id, LoginThrottle.ACCOUNT))
@@ -69,11 +69,7 @@ public class PasswordConfirmation {
                     if (lockedUntil != null) {
                         resets.lockNoticeAfterAnswer(user, lockedUntil, client);
                     }
-                    throw wrongPassword();
+                    throw AccountProblems.wrongPassword();
                 });
-    }
-
-    static ApiException wrongPassword() {
-        return ApiException.forbidden("invalid_credentials", "The password is wrong.");
     }
 }

@@ -61,7 +61,7 @@ public class UserService {
 
     private static User existing(User user) {
         if (user == null) {
-            throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
+            throw AccountProblems.gone();
         }
         return user;
     }

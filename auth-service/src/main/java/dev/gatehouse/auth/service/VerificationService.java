@@ -150,7 +150,7 @@ public class VerificationService {
 
     private static void requireExists(User user) {
         if (user == null) {
-            throw ApiException.unauthorized("unauthorized", "This account no longer exists.");
+            throw AccountProblems.gone();
         }
     }
 
