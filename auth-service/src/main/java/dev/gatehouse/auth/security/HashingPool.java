@@ -56,6 +56,12 @@ public class HashingPool {
      * a steady trickle of logins, each on a newly started thread, would allocate 19 MiB each time. Guarded by itself.
      */
     private final Deque<long[]> spareMemory = new ArrayDeque<>();
+    /**
+     * Hashing threads between the start and the end of their run, counted here rather than read from the executor:
+     * the executor lets a thread go before its last step, so two threads that end together could each see none left
+     * and each collect. Guarded by {@link #spareMemory}.
+     */
+    private int threadsRunning;
     /** Runs a full collection: {@link System#gc()}, or what a test counts. */
     private final Runnable collector;
 
@@ -169,25 +175,31 @@ public class HashingPool {
         }
     }
 
+    private void hashingThreadStarted() {
+        synchronized (spareMemory) {
+            threadsRunning++;
+        }
+    }
+
     /**
      * Called by each hashing thread as it ends, after the pool has let it go. While other hashing threads still run,
      * its memory goes to the next thread to start. The last one to end drops all of it; the memory then stays in the
      * old generation, resident, until a full collection, and with no other work there none would come. One
      * collection now lets the JVM give that heap back to the system ({@code -XX:MaxHeapFreeRatio}, all at once with
      * {@code -XX:-ShrinkHeapInSteps}): a pause of tens of milliseconds once per burst of logins, at most once per
-     * {@code keep-memory-for}; {@code -XX:+DisableExplicitGC} keeps the memory instead. Two threads that end at the
-     * same instant may each collect.
+     * {@code keep-memory-for}; {@code -XX:+DisableExplicitGC} keeps the memory instead.
      */
     private void hashingThreadEnded(HashingThread thread) {
         // No local variable holds the thread's memory: it would keep it alive through the collection below.
         boolean collect;
         synchronized (spareMemory) {
+            threadsRunning--;
             if (executor.isShutdown()) {
                 thread.argon2Memory = null;
                 spareMemory.clear();
                 return;
             }
-            if (executor.getPoolSize() > 0) {
+            if (threadsRunning > 0) {
                 if (thread.argon2Memory != null) {
                     spareMemory.addFirst(thread.argon2Memory);
                     thread.argon2Memory = null;
@@ -234,6 +246,9 @@ public class HashingPool {
 
         @Override
         public void run() {
+            if (pool != null) {
+                pool.hashingThreadStarted();
+            }
             try {
                 super.run();
             } finally {
