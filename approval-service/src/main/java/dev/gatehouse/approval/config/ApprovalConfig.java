@@ -2,9 +2,9 @@ package dev.gatehouse.approval.config;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Min;
-
+import dev.gatehouse.common.config.AtLeastOne;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** approval-service settings. Every key has a default; the README lists them with their environment variables. */
@@ -35,7 +35,7 @@ public interface ApprovalConfig {
 
         /** Approvals handled per run. */
         @WithDefault("50")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int batchSize();
     }
 

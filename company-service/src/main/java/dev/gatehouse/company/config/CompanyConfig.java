@@ -2,9 +2,9 @@ package dev.gatehouse.company.config;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Min;
-
+import dev.gatehouse.common.config.AtLeastOne;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** company-service settings; deploy/CONFIGURATION.md lists the environment variables behind them. */
@@ -30,32 +30,32 @@ public interface CompanyConfig {
 
         /** Companies created from one IP address per window. */
         @WithDefault("20")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int createPerIp();
 
         /** Companies one account creates per window. */
         @WithDefault("5")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int createPerAccount();
 
         /** Verification codes asked for from one IP address per window. */
         @WithDefault("10")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int verificationSendPerIp();
 
         /** Verification codes one account asks for per window. */
         @WithDefault("5")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int verificationSendPerAccount();
 
         /** Codes typed in from one IP address per window. */
         @WithDefault("30")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int verificationConfirmPerIp();
 
         /** Codes one account types in per window. */
         @WithDefault("20")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int verificationConfirmPerAccount();
     }
 

@@ -3,13 +3,10 @@ package dev.gatehouse.otp.config;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
+import dev.gatehouse.common.config.AtLeastOne;
+import dev.gatehouse.common.config.NotBlank;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /**
@@ -21,16 +18,13 @@ public interface OtpConfig {
 
     /**
      * HMAC-SHA256 key the codes are hashed with ({@code OTP_HASH_KEY}). Changing it invalidates every code in flight.
-     * At least 32 characters, so it cannot be guessed offline from a leaked row.
+     * At least 32 characters, so it cannot be guessed offline from a leaked row; {@code CodeHasher} checks it.
      */
-    @NotBlank
-    @Size(min = 32)
     String hashKey();
 
     /** Digits per code. */
     @WithDefault("6")
-    @Min(4)
-    @Max(10)
+    @WithConverter(OtpConverters.CodeLength.class)
     int codeLength();
 
     /** How long a code is accepted after it was (re)sent. */
@@ -39,7 +33,7 @@ public interface OtpConfig {
 
     /** Wrong codes allowed before the code locks. */
     @WithDefault("5")
-    @Min(1)
+    @WithConverter(AtLeastOne.class)
     int maxAttempts();
 
     /** Minimum wait between two messages for the same destination and type (a resend or a new code). */
@@ -50,7 +44,7 @@ public interface OtpConfig {
      * Sender of every email; {@code quarkus.mailer.from} ({@code MAIL_FROM}) by default. Required, so a missing
      * sender stops the start instead of every mail being refused later.
      */
-    @NotBlank
+    @WithConverter(NotBlank.class)
     String mailFrom();
 
     /** How long the SMTP relay may take to accept a message. */
@@ -73,7 +67,7 @@ public interface OtpConfig {
     interface RateLimit {
         /** Messages one destination may receive per window. */
         @WithDefault("5")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int perDestination();
 
         @WithDefault("PT1H")
@@ -87,7 +81,7 @@ public interface OtpConfig {
     interface Messages {
         /** Messages one destination may receive per window. */
         @WithDefault("10")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int perDestination();
 
         @WithDefault("PT1H")
@@ -103,7 +97,7 @@ public interface OtpConfig {
          * to, so each must be listed on purpose.
          */
         @WithDefault("254")
-        List<@Pattern(regexp = "^[1-9][0-9]{0,3}$", message = "must be a country calling code such as 254") String> allowedCountryCodes();
+        List<@WithConverter(OtpConverters.CountryCallingCode.class) String> allowedCountryCodes();
 
         Budget budget();
 
@@ -121,22 +115,22 @@ public interface OtpConfig {
 
             /** SMS per subject (the user or company a code is about) per window. */
             @WithDefault("10")
-            @Min(1)
+            @WithConverter(AtLeastOne.class)
             int perSubject();
 
             /** SMS per end-user IP address, when the caller passes it, per window. */
             @WithDefault("10")
-            @Min(1)
+            @WithConverter(AtLeastOne.class)
             int perIp();
 
             /** SMS per destination country calling code per window. */
             @WithDefault("1000")
-            @Min(1)
+            @WithConverter(AtLeastOne.class)
             int perCountry();
 
             /** SMS in all per window. */
             @WithDefault("3000")
-            @Min(1)
+            @WithConverter(AtLeastOne.class)
             int global();
         }
     }
@@ -152,7 +146,7 @@ public interface OtpConfig {
 
         /** Wrong codes in one window that lock the destination and type. */
         @WithDefault("10")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int maxWrongCodes();
 
         @WithDefault("PT24H")
