@@ -29,7 +29,7 @@ public class CodeHasher {
 
     private static final String ALGORITHM = "HmacSHA256";
     /** Fewer characters could be guessed offline from a leaked row. */
-    static final int KEY_MIN_LENGTH = 32;
+    private static final int KEY_MIN_LENGTH = 32;
 
     private final SecretKeySpec key;
 
