@@ -200,10 +200,12 @@ public class HashingPool {
                 return;
             }
             if (threadsRunning > 0) {
-                if (thread.argon2Memory != null) {
+                // Only as many spares as threads could still start: a thread that started just before this one
+                // ended has already allocated its own, and a spare beyond that would hold 19 MiB for nobody.
+                if (thread.argon2Memory != null && spareMemory.size() < threads - threadsRunning) {
                     spareMemory.addFirst(thread.argon2Memory);
-                    thread.argon2Memory = null;
                 }
+                thread.argon2Memory = null;
                 return;
             }
             collect = thread.argon2Memory != null || !spareMemory.isEmpty();

@@ -18,8 +18,9 @@ public interface OtpConfig {
 
     /**
      * HMAC-SHA256 key the codes are hashed with ({@code OTP_HASH_KEY}). Changing it invalidates every code in flight.
-     * At least 32 characters, so it cannot be guessed offline from a leaked row; {@code CodeHasher} checks it.
+     * At least 32 characters, so it cannot be guessed offline from a leaked row.
      */
+    @WithConverter(OtpConverters.HashKey.class)
     String hashKey();
 
     /** Digits per code. */

@@ -12,32 +12,20 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.inject.Singleton;
 
 import dev.gatehouse.otp.config.OtpConfig;
-import io.quarkus.runtime.Startup;
-import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Hashes codes with HMAC-SHA256 under {@code OTP_HASH_KEY}. A six-digit code has only a million values, so a plain
  * hash would fall to a lookup table; without the key a leaked row reveals nothing. The OTP id is part of the input,
  * so two rows with the same code still have different hashes.
- * <p>
- * Made at start, so that a key too short to be safe stops the start. The check is here and not on the config
- * mapping, where a refused value is printed in the error: this one is a secret.
  */
-@Startup
 @Singleton
 public class CodeHasher {
 
     private static final String ALGORITHM = "HmacSHA256";
-    /** Fewer characters could be guessed offline from a leaked row. */
-    private static final int KEY_MIN_LENGTH = 32;
 
     private final SecretKeySpec key;
 
     public CodeHasher(OtpConfig config) {
-        if (config.hashKey().strip().length() < KEY_MIN_LENGTH) {
-            throw new ConfigurationException("gatehouse.otp.hash-key (OTP_HASH_KEY) must be at least " + KEY_MIN_LENGTH
-                    + " characters long");
-        }
         this.key = new SecretKeySpec(config.hashKey().getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 
