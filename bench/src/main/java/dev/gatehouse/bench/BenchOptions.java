@@ -47,8 +47,9 @@ record BenchOptions(
         boolean gitDirty,
         boolean validateOnly) {
 
+    /** Every JVM of Gatehouse the local run starts besides its launcher: the four services and the console. */
     static final List<String> SERVICES = List.of("auth-service", "otp-service", "company-service",
-            "approval-service");
+            "approval-service", "console-service");
     static final String USAGE = """
             Options (bench/run forwards them):
               --duration SECONDS      measured time per scenario (default 20)

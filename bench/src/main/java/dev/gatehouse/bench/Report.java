@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 /** The results as a table for people and as JSON for tools. */
 final class Report {
 
+    static final String GATEHOUSE_TOTAL = "Gatehouse: services and console";
+
     private Report() {
     }
 
@@ -109,17 +111,35 @@ final class Report {
         };
     }
 
-    /** Idle is the first snapshot, after load the last; the peak (VmHWM) and PSS are read with the last one. */
+    /**
+     * Idle is the first snapshot, after load the last; the peak (VmHWM) and PSS are read with the last one. A last
+     * row adds up Gatehouse's own JVMs (the services and the console): what a deployment runs, where a gateway of
+     * its own replaces the launcher. Their peaks are not added: they did not happen at the same time.
+     */
     static String memoryTable(List<MemorySampler.MemorySnapshot> snapshots) {
         TextTable table = new TextTable("memory, MiB", "idle RSS", "after RSS", "peak RSS", "after PSS");
         MemorySampler.MemorySnapshot idle = snapshots.get(0);
         MemorySampler.MemorySnapshot after = snapshots.get(snapshots.size() - 1);
+        long idleTotal = 0;
+        long afterTotal = 0;
+        Long pssTotal = 0L;
+        int counted = 0;
         for (int i = 0; i < after.processes().size(); i++) {
             MemorySampler.ProcessMemory now = after.processes().get(i);
             MemorySampler.ProcessMemory before = idle.processes().get(i);
             String name = now.pids().size() > 1 ? now.name() + ", " + now.pids().size() + " now" : now.name();
             table.row(name, mebibytes(before.rssKiB()), mebibytes(now.rssKiB()), mebibytes(now.peakRssKiB()),
                     now.pssKiB() == null ? "-" : mebibytes(now.pssKiB()));
+            if (BenchOptions.SERVICES.contains(now.name())) {
+                counted++;
+                idleTotal += before.rssKiB();
+                afterTotal += now.rssKiB();
+                pssTotal = pssTotal == null || now.pssKiB() == null ? null : pssTotal + now.pssKiB();
+            }
+        }
+        if (counted > 0) {
+            table.row(GATEHOUSE_TOTAL + " (" + counted + " JVMs)", mebibytes(idleTotal), mebibytes(afterTotal), "-",
+                    pssTotal == null ? "-" : mebibytes(pssTotal));
         }
         return table.render();
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,5 +103,35 @@ class ReportTest {
         assertTrue(lines[0].contains("2 cores / 100.0 ms = 20.0 logins/s at most; login measured 15.0 req/s, 75 %"),
                 lines[0]);
         assertTrue(lines[1].endsWith("skipped: pgbench is not installed"), lines[1]);
+    }
+
+    @Test
+    void gatehousesTotalAddsTheServicesAndTheConsoleButNotTheLauncherNorPostgres() {
+        MemorySampler.MemorySnapshot idle = snapshot("idle", 100, 150, 140, 130, 130, 120, 110, 90);
+        MemorySampler.MemorySnapshot after = snapshot("after", 120, 200, 170, 175, 172, 125, 1000, 95);
+
+        String[] lines = Report.memoryTable(List.of(idle, after)).split("\n");
+
+        String total = lines[lines.length - 1];
+        assertTrue(total.startsWith(Report.GATEHOUSE_TOTAL + " (5 JVMs)"), total);
+        // RSS idle 150+140+130+130+120, after 200+170+175+172+125; PSS is half the RSS here; no summed peak.
+        assertTrue(total.matches(".*\\s670\\.0\\s+842\\.0\\s+-\\s+421\\.0$"), total);
+        assertEquals(lines[0].length(), total.length());
+    }
+
+    /** The launcher, the services in order, PostgreSQL, the generator: RSS in MiB, peak equal, PSS half of it. */
+    private static MemorySampler.MemorySnapshot snapshot(String label, long... rssMiB) {
+        List<String> names = new ArrayList<>();
+        names.add(MemorySampler.LAUNCHER);
+        names.addAll(BenchOptions.SERVICES);
+        names.add(MemorySampler.POSTGRES);
+        names.add(MemorySampler.LOAD_GENERATOR);
+        assertEquals(names.size(), rssMiB.length);
+        List<MemorySampler.ProcessMemory> processes = new ArrayList<>();
+        for (int i = 0; i < rssMiB.length; i++) {
+            long kib = rssMiB[i] * 1024;
+            processes.add(new MemorySampler.ProcessMemory(names.get(i), List.of((long) i + 1), kib, kib, kib / 2));
+        }
+        return new MemorySampler.MemorySnapshot(label, "2026-01-01T00:00:00Z", processes);
     }
 }
