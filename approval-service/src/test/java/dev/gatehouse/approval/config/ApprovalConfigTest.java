@@ -8,9 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.gatehouse.testing.ConfigMappings;
 import io.smallrye.config.ConfigValidationException;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** A reconciliation that handles no approval per run would leave them APPROVING for good: refused at start. */
 class ApprovalConfigTest {
@@ -38,10 +37,6 @@ class ApprovalConfigTest {
     }
 
     private static ApprovalConfig mapping(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder()
-                .withMapping(ApprovalConfig.class)
-                .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .build()
-                .getConfigMapping(ApprovalConfig.class);
+        return ConfigMappings.load(ApprovalConfig.class, properties);
     }
 }

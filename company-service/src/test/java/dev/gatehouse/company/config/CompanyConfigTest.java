@@ -8,9 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.gatehouse.testing.ConfigMappings;
 import io.smallrye.config.ConfigValidationException;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** A limit of zero would refuse every request it counts: company-service refuses to start with one instead. */
 class CompanyConfigTest {
@@ -34,10 +33,6 @@ class CompanyConfigTest {
     }
 
     private static CompanyConfig mapping(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder()
-                .withMapping(CompanyConfig.class)
-                .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .build()
-                .getConfigMapping(CompanyConfig.class);
+        return ConfigMappings.load(CompanyConfig.class, properties);
     }
 }

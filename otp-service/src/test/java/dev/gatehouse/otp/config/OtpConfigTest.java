@@ -11,9 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.gatehouse.testing.ConfigMappings;
 import io.smallrye.config.ConfigValidationException;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** otp-service refuses to start on settings that would make it unsafe or useless, and says which ones. */
 class OtpConfigTest {
@@ -91,10 +90,6 @@ class OtpConfigTest {
                 "gatehouse.otp.twilio.auth-token", "token",
                 "gatehouse.otp.twilio.from", "+15005550006"));
         properties.putAll(overrides);
-        return new SmallRyeConfigBuilder()
-                .withMapping(OtpConfig.class)
-                .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .build()
-                .getConfigMapping(OtpConfig.class);
+        return ConfigMappings.load(OtpConfig.class, properties);
     }
 }
